@@ -36,6 +36,7 @@ public final class CandorApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        wiring.loaded().join();
         window = new MainWindow(stage, wiring.ui());
         window.show();
     }

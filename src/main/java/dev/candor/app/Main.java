@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -162,12 +163,27 @@ public final class Main implements Callable<Integer> {
         JoinPrefill prefill = prefill();
         Path dir = dataDir();
         Files.createDirectories(dir);
-        Logger log = LoggerFactory.getLogger(Main.class);
-        log.info("Candor starting, data dir {}", dir);
-
         SettingsStore settings = new SettingsStore(dir.resolve("settings.json"), Clock.systemUTC());
-        settings.load();
-        settings.problem().ifPresent(p -> log.warn("Settings problem at start: {} (kept as {})", p.kind(), p.keptAs()));
+        // Logging and settings (Logback's and Jackson's set-up) load on their own thread while the
+        // JavaFX toolkit starts; the window waits for them before it is built.
+        CompletableFuture<Void> loaded = new CompletableFuture<>();
+        Thread loader = new Thread(
+                () -> {
+                    try {
+                        Logger log = LoggerFactory.getLogger(Main.class);
+                        log.info("Candor starting, data dir {}", dir);
+                        settings.load();
+                        settings.problem()
+                                .ifPresent(p ->
+                                        log.warn("Settings problem at start: {} (kept as {})", p.kind(), p.keptAs()));
+                        loaded.complete(null);
+                    } catch (RuntimeException | Error e) {
+                        loaded.completeExceptionally(e);
+                    }
+                },
+                "candor-start");
+        loader.setDaemon(true);
+        loader.start();
 
         List<AutoCloseable> runtimes = startBeforeToolkit(dir);
 
@@ -192,11 +208,11 @@ public final class Main implements Callable<Integer> {
                 text,
                 this::onReady);
         try {
-            CandorApp.launch(new Wiring(ui, runtimes));
+            CandorApp.launch(new Wiring(ui, runtimes, loaded));
         } finally {
             settings.close();
             background.shutdownNow();
-            log.info("Candor stopped");
+            LoggerFactory.getLogger(Main.class).info("Candor stopped");
         }
         return 0;
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,22 +26,31 @@ import org.slf4j.LoggerFactory;
 public final class WebcamCaptureCameras implements CameraSource {
     private static final Logger LOG = LoggerFactory.getLogger(WebcamCaptureCameras.class);
 
-    private final WebcamDriver driver;
+    private final Supplier<WebcamDriver> driverFactory;
     private final List<WebcamDevice> devices = new ArrayList<>();
+    private WebcamDriver driver;
 
     public WebcamCaptureCameras(WebcamDriver driver) {
-        this.driver = driver;
+        this(() -> driver);
     }
 
-    /** The cameras of this computer, through webcam-capture's built-in native driver. */
+    private WebcamCaptureCameras(Supplier<WebcamDriver> driverFactory) {
+        this.driverFactory = driverFactory;
+    }
+
+    /**
+     * The cameras of this computer, through webcam-capture's built-in native driver. The driver
+     * (and its native library) is loaded on first use, on the preview thread, not at start-up.
+     */
     public static WebcamCaptureCameras withDefaultDriver() {
-        return new WebcamCaptureCameras(new WebcamDefaultDriver());
+        return new WebcamCaptureCameras(WebcamDefaultDriver::new);
     }
 
     @Override
     public List<CameraInfo> cameras() throws CameraException {
         List<WebcamDevice> found;
         try {
+            if (driver == null) driver = driverFactory.get();
             found = driver.getDevices();
         } catch (RuntimeException | LinkageError e) {
             throw new CameraException(CameraProblem.UNAVAILABLE, "camera driver failed: " + e, e);

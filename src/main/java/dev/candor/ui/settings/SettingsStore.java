@@ -40,7 +40,8 @@ public final class SettingsStore implements AutoCloseable {
 
     private final Path file;
     private final Clock clock;
-    private final ObjectMapper mapper;
+    // Built on first use: Jackson's set-up is a visible part of start-up, so it happens on the loading thread.
+    private volatile ObjectMapper mapper;
     private final AtomicReference<Settings> current = new AtomicReference<>(Settings.defaults());
     private final List<Consumer<Settings>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -54,10 +55,22 @@ public final class SettingsStore implements AutoCloseable {
     public SettingsStore(Path file, Clock clock) {
         this.file = file;
         this.clock = clock;
-        this.mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    private ObjectMapper mapper() {
+        ObjectMapper m = mapper;
+        if (m == null) {
+            synchronized (this) {
+                if (mapper == null) {
+                    mapper = new ObjectMapper()
+                            .registerModule(new JavaTimeModule())
+                            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                            .enable(SerializationFeature.INDENT_OUTPUT);
+                }
+                m = mapper;
+            }
+        }
+        return m;
     }
 
     /** A settings file that could not be used, and where it was kept. */
@@ -92,7 +105,7 @@ public final class SettingsStore implements AutoCloseable {
     private Settings parse(String text) throws UnreadableSettings {
         JsonNode tree;
         try {
-            tree = mapper.readTree(text);
+            tree = mapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new UnreadableSettings(SettingsProblem.Kind.CORRUPT, e.getOriginalMessage());
         }
@@ -106,7 +119,7 @@ public final class SettingsStore implements AutoCloseable {
                     "version " + (version == null ? "missing" : version.toString()));
         }
         try {
-            return mapper.treeToValue(tree, Settings.class);
+            return mapper().treeToValue(tree, Settings.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UnreadableSettings(SettingsProblem.Kind.CORRUPT, e.getMessage());
         }
@@ -165,7 +178,7 @@ public final class SettingsStore implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, mapper.writeValueAsBytes(snapshot));
+            Files.write(tmp, mapper().writeValueAsBytes(snapshot));
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
