@@ -103,7 +103,8 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(Main main) {
         CommandLine line = new CommandLine(main);
         line.setExecutionStrategy(parsed -> {
-            if (!parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+            // Subcommands log from their first line; the app itself checks its options first.
+            if (parsed.hasSubcommand() && !parsed.subcommand().isUsageHelpRequested()) {
                 main.startLogging();
             }
             return new CommandLine.RunLast().execute(parsed);
@@ -163,6 +164,7 @@ public final class Main implements Callable<Integer> {
         JoinPrefill prefill = prefill();
         Path dir = dataDir();
         Files.createDirectories(dir);
+        startLogging();
         SettingsStore settings = new SettingsStore(dir.resolve("settings.json"), Clock.systemUTC());
         // Logging and settings (Logback's and Jackson's set-up) load on their own thread while the
         // JavaFX toolkit starts; the window waits for them before it is built.
