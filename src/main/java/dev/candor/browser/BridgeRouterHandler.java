@@ -27,11 +27,16 @@ final class BridgeRouterHandler extends CefMessageRouterHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(BridgeRouterHandler.class);
 
     private final Function<CefBrowser, BrowserPage> pages;
-    private final ObjectMapper json;
+    /** Built into every page: bridge.js asks to open a link in the system browser. */
+    static final String OPEN_EXTERNAL = "browser.openExternal";
 
-    BridgeRouterHandler(Function<CefBrowser, BrowserPage> pages, ObjectMapper json) {
+    private final ObjectMapper json;
+    private final ExternalOpener opener;
+
+    BridgeRouterHandler(Function<CefBrowser, BrowserPage> pages, ObjectMapper json, ExternalOpener opener) {
         this.pages = pages;
         this.json = json;
+        this.opener = opener;
     }
 
     @Override
@@ -86,6 +91,14 @@ final class BridgeRouterHandler extends CefMessageRouterHandlerAdapter {
             throw new BridgeException(BridgeException.BAD_MESSAGE, "Message needs a string type");
         }
         String type = message.get("type").asText();
+        if (type.equals(OPEN_EXTERNAL) && message.path("v").asInt() == 1) {
+            String url = message.path("payload").path("url").asText("");
+            if (!NavigationPolicy.isWeb(url)) {
+                throw new BridgeException(BridgeException.BAD_MESSAGE, "Only web links open externally");
+            }
+            opener.open(java.net.URI.create(url));
+            return null;
+        }
         PageSpec.Route route = spec.routes().get(type);
         if (route == null) {
             throw new BridgeException(BridgeException.UNKNOWN_TYPE, "Unknown message type");

@@ -137,7 +137,7 @@ public final class BrowserRuntime implements AutoCloseable {
             app = builder.build();
             client = app.createClient();
             router = CefMessageRouter.create();
-            router.addHandler(new BridgeRouterHandler(pages::get, json), true);
+            router.addHandler(new BridgeRouterHandler(pages::get, json, opener), true);
             client.addMessageRouter(router);
             PageGuard guard = new PageGuard(pages::get, opener);
             client.addRequestHandler(guard);

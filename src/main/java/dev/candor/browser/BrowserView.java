@@ -81,6 +81,10 @@ public final class BrowserView extends Region {
         installInput();
     }
 
+    CandorOffscreenBrowser browser() {
+        return browser;
+    }
+
     /** The page behind this view: bridge ({@link BrowserPage#post}), load state, policy. */
     public BrowserPage page() {
         return page;

@@ -131,8 +131,20 @@ final class PageGuard extends CefRequestHandlerAdapter {
     final class Popups extends CefLifeSpanHandlerAdapter {
         @Override
         public boolean onBeforePopup(CefBrowser browser, CefFrame frame, String targetUrl, String targetFrameName) {
+            log.info("Popup opened in the system browser instead");
             openExternally(targetUrl);
             return true;
+        }
+
+        @Override
+        public void onAfterCreated(CefBrowser browser) {
+            if (browser instanceof org.cef.browser.CandorOffscreenBrowser b) {
+                b.afterCreated();
+            } else {
+                // A browser Candor did not create (a popup CEF opened on its own): never keep it.
+                log.warn("Closing a popup browser CEF created on its own");
+                browser.close(true);
+            }
         }
     }
 

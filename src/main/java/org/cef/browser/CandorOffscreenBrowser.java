@@ -124,6 +124,17 @@ public final class CandorOffscreenBrowser extends CefBrowser_N implements CefRen
         }
     }
 
+    /**
+     * Tells CEF the current size once the native browser exists: a resize that arrived between
+     * {@code createBrowser} and CEF's after-created callback was otherwise lost, leaving the page
+     * at 1x1 and dropping all input outside that pixel.
+     */
+    public void afterCreated() {
+        Rectangle r = viewRect;
+        wasResized(r.width, r.height);
+        invalidate();
+    }
+
     public void key(KeyEvent e) {
         sendKeyEvent(e);
     }

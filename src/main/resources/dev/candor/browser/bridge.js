@@ -71,6 +71,37 @@
     });
   }
 
+  // Links to other sites and popups open in the user's own browser, never inside Candor. (CEF's
+  // popup callback is not reached for off-screen browsers in this JCEF build, so the page asks.)
+  function openExternally(url) {
+    let absolute;
+    try {
+      absolute = new URL(url, location.href);
+    } catch (e) {
+      return;
+    }
+    if (absolute.protocol === 'http:' || absolute.protocol === 'https:') {
+      send('browser.openExternal', { url: absolute.href }).catch(function () {});
+    }
+  }
+  document.addEventListener('click', function (e) {
+    const a = e.target && e.target.closest ? e.target.closest('a[href]') : null;
+    if (!a) {
+      return;
+    }
+    const elsewhere = a.target === '_blank' || new URL(a.href, location.href).origin !== location.origin;
+    if (elsewhere) {
+      e.preventDefault();
+      openExternally(a.href);
+    }
+  }, true);
+  window.open = function (url) {
+    if (url) {
+      openExternally(String(url));
+    }
+    return null;
+  };
+
   Object.defineProperty(window, 'candorBridge', {
     value: Object.freeze({ send: send, on: on, receive: receive, version: 1 }),
     writable: false,

@@ -14,14 +14,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.application.Platform;
-import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +85,9 @@ class EmbeddedBrowserIT {
             Thread.sleep(50);
         }
         assertThat(view.framesShown()).isPositive();
+        FrameBuffer.Frame frame = view.page().frames().current();
+        assertThat(frame.width()).isEqualTo(640);
+        assertThat(frame.height()).isEqualTo(400);
         assertThat(c.getRed() * 255).isCloseTo(10, org.assertj.core.data.Offset.offset(2.0));
         assertThat(c.getGreen() * 255).isCloseTo(200, org.assertj.core.data.Offset.offset(2.0));
         assertThat(c.getBlue() * 255).isCloseTo(30, org.assertj.core.data.Offset.offset(2.0));
@@ -94,33 +97,24 @@ class EmbeddedBrowserIT {
     void clicksTypingAndShortcutsReachThePageAndAModifierAloneIsNotDelete() throws Exception {
         open(inbox.register(PageSpec.builder(own.url("input.html")), "input.state")
                 .build());
-        waitFor(() -> "input ready".equals(view.getTitle()), "page loaded");
-        Robot robot = fx(Robot::new);
-        Point2D field = fx(() -> view.localToScreen(100, 20));
-        fx(() -> {
-            robot.mouseMove(field);
-            robot.mouseClick(MouseButton.PRIMARY);
-            return null;
-        });
-        inbox.await("input.state", s -> s.path("clicks").asInt() >= 1);
-        type(robot, KeyCode.H, KeyCode.E, KeyCode.L, KeyCode.L, KeyCode.O);
+        waitFor(
+                () -> "input ready".equals(view.getTitle())
+                        && view.page().frames().current().width() == 640,
+                "page shown");
+        untilThePageTakesInput(() -> click(100, 20), "input.state");
+        type("hello");
         inbox.await("input.state", s -> s.path("value").asText().equals("hello"));
 
-        type(robot, KeyCode.HOME);
-        type(robot, KeyCode.SHIFT);
-        type(robot, KeyCode.CONTROL);
+        key(KeyCode.HOME, false);
+        key(KeyCode.SHIFT, false);
+        key(KeyCode.CONTROL, false);
         JsonNode afterModifiers =
                 inbox.await("input.state", s -> s.path("keys").toString().contains("Control"));
         assertThat(afterModifiers.path("value").asText()).isEqualTo("hello");
         assertThat(afterModifiers.path("keys").toString()).contains("\"Shift\"").doesNotContain("Delete");
 
-        fx(() -> {
-            robot.keyPress(KeyCode.CONTROL);
-            robot.keyType(KeyCode.A);
-            robot.keyRelease(KeyCode.CONTROL);
-            return null;
-        });
-        type(robot, KeyCode.X);
+        key(KeyCode.A, true);
+        type("x");
         inbox.await("input.state", s -> s.path("value").asText().equals("x"));
     }
 
@@ -149,8 +143,10 @@ class EmbeddedBrowserIT {
     @Test
     void navigationElsewhereOpensTheSystemBrowserAndFilesAreBlocked() throws Exception {
         PageSpec.Builder spec = PageSpec.builder(own.url("bridge.html")).on("ping", 1, r -> 1);
-        open(inbox.register(spec, "ready", "echo.result", "frame.result").build());
+        open(inbox.register(spec, "ready", "echo.result", "frame.result", "pointer")
+                .build());
         inbox.await("ready", s -> true);
+        untilThePageTakesInput(() -> click(400, 20), "pointer");
         int before = runtime.opened.size();
 
         view.page().post("go", 1, Map.of("url", "file:///etc/hostname"));
@@ -158,13 +154,7 @@ class EmbeddedBrowserIT {
         view.page().post("go", 1, Map.of("url", elsewhere));
         waitFor(() -> runtime.opened.contains(URI.create(elsewhere)), "the link to open externally");
 
-        Robot robot = fx(Robot::new);
-        Point2D link = fx(() -> view.localToScreen(20, 220));
-        fx(() -> {
-            robot.mouseMove(link);
-            robot.mouseClick(MouseButton.PRIMARY);
-            return null;
-        });
+        click(20, 220);
         waitFor(
                 () -> runtime.opened.contains(URI.create(other.url("color.html?popup"))),
                 "the popup to open externally");
@@ -194,13 +184,85 @@ class EmbeddedBrowserIT {
         view.page().firstLoad().get(15, TimeUnit.SECONDS);
     }
 
-    private static void type(Robot robot, KeyCode... keys) throws Exception {
-        for (KeyCode k : keys) {
+    /**
+     * Chromium drops input that arrives in the first moments after a page is shown (before its
+     * first paint is committed), so tests click until the page reports one.
+     */
+    private void untilThePageTakesInput(ThrowingRunnable click, String reportType) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            click.run();
+            if (inbox.poll(reportType, 300)) {
+                return;
+            }
+        }
+        throw new AssertionError("The page never took input");
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /**
+     * Input is fired as JavaFX events on the node: under Xvfb there is no window manager to give
+     * the stage keyboard focus, and what is tested is the node's forwarding to the page.
+     */
+    private void click(double x, double y) throws Exception {
+        fx(() -> {
+            view.requestFocus();
+            view.fireEvent(mouse(MouseEvent.MOUSE_MOVED, x, y, false));
+            view.fireEvent(mouse(MouseEvent.MOUSE_PRESSED, x, y, true));
+            view.fireEvent(mouse(MouseEvent.MOUSE_RELEASED, x, y, false));
+            return null;
+        });
+    }
+
+    private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, double x, double y, boolean down) {
+        MouseButton button = type == MouseEvent.MOUSE_MOVED ? MouseButton.NONE : MouseButton.PRIMARY;
+        return new MouseEvent(
+                type, x, y, x, y, button, 1, false, false, false, false, down, false, false, false, false, false, null);
+    }
+
+    private void type(String text) throws Exception {
+        for (char c : text.toCharArray()) {
+            String s = String.valueOf(c);
+            KeyCode code = KeyCode.getKeyCode(s.toUpperCase(java.util.Locale.ROOT));
             fx(() -> {
-                robot.keyType(k);
+                view.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", s, code, false, false, false, false));
+                view.fireEvent(new KeyEvent(KeyEvent.KEY_TYPED, s, "", KeyCode.UNDEFINED, false, false, false, false));
+                view.fireEvent(new KeyEvent(KeyEvent.KEY_RELEASED, "", s, code, false, false, false, false));
                 return null;
             });
         }
+    }
+
+    /** Presses and releases a key with no character, optionally with Ctrl held. */
+    private void key(KeyCode code, boolean withControl) throws Exception {
+        fx(() -> {
+            if (withControl) {
+                view.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.CONTROL, false, true, false, false));
+            }
+            String text = code.isLetterKey() ? code.getChar().toLowerCase(java.util.Locale.ROOT) : "";
+            view.fireEvent(new KeyEvent(
+                    KeyEvent.KEY_PRESSED,
+                    "",
+                    text,
+                    code,
+                    code == KeyCode.SHIFT,
+                    withControl || code == KeyCode.CONTROL,
+                    false,
+                    false));
+            if (withControl) {
+                view.fireEvent(
+                        new KeyEvent(KeyEvent.KEY_TYPED, "\u0001", "", KeyCode.UNDEFINED, false, true, false, false));
+            }
+            view.fireEvent(new KeyEvent(KeyEvent.KEY_RELEASED, "", text, code, false, withControl, false, false));
+            if (withControl) {
+                view.fireEvent(
+                        new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.CONTROL, false, false, false, false));
+            }
+            return null;
+        });
     }
 
     static <T> T fx(Callable<T> work) throws Exception {
@@ -235,6 +297,10 @@ class EmbeddedBrowserIT {
                 });
             }
             return spec;
+        }
+
+        boolean poll(String type, long millis) throws InterruptedException {
+            return queues.get(type).poll(millis, TimeUnit.MILLISECONDS) != null;
         }
 
         JsonNode await(String type, Predicate<JsonNode> matching) throws InterruptedException {
