@@ -249,7 +249,6 @@ public final class BrowserRuntime implements AutoCloseable {
         while (CefApp.getState() != CefApp.CefAppState.TERMINATED && System.nanoTime() < deadline) {
             sleep(10);
         }
-        waitForChildren(deadline);
         deleteTree(cacheDir);
         log.info("Embedded browser shut down in {} ms ({})", (System.nanoTime() - t0) / 1_000_000, CefApp.getState());
     }
@@ -257,13 +256,6 @@ public final class BrowserRuntime implements AutoCloseable {
     @Override
     public void close() {
         shutdown();
-    }
-
-    private static void waitForChildren(long deadline) {
-        while (System.nanoTime() < deadline
-                && ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)) {
-            sleep(20);
-        }
     }
 
     private static void sleep(long ms) {
