@@ -159,6 +159,16 @@ public final class LocalRoomServer implements AutoCloseable {
     }
 
     /**
+     * The page URL of {@code room} that joins at once under {@code displayName}: what Candor loads
+     * in its embedded browser.
+     */
+    public URI url(String room, String displayName) {
+        return URI.create(url(room) + "?name="
+                + java.net.URLEncoder.encode(displayName, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
+    }
+
+    /**
      * The URLs other people on the network can open to join {@code room}: one per non-loopback IPv4
      * address when bound to every interface, else the bound address.
      */
