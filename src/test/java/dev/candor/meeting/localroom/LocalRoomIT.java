@@ -9,6 +9,7 @@ import dev.candor.call.Recipient;
 import dev.candor.meeting.testing.CdpPage;
 import dev.candor.meeting.testing.CdpPageChannel;
 import dev.candor.meeting.testing.HeadlessChromium;
+import dev.candor.meeting.testing.SignalClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

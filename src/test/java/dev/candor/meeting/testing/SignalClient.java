@@ -1,4 +1,4 @@
-package dev.candor.meeting.localroom;
+package dev.candor.meeting.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,21 +13,21 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A bare signalling client for tests: sends raw text, collects what the server sends and why it closed. */
-final class SignalClient implements AutoCloseable {
+public final class SignalClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-    final CompletableFuture<String> closed = new CompletableFuture<>();
+    public final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    public final CompletableFuture<String> closed = new CompletableFuture<>();
     private final WebSocket ws;
 
     private SignalClient(WebSocket ws) {
         this.ws = ws;
     }
 
-    static SignalClient connect(URI uri) {
+    public static SignalClient connect(URI uri) {
         return connect(uri, null);
     }
 
-    static SignalClient connect(URI uri, String origin) {
+    public static SignalClient connect(URI uri, String origin) {
         Listener listener = new Listener();
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
@@ -40,7 +40,7 @@ final class SignalClient implements AutoCloseable {
     }
 
     /** Connects and joins; returns the client after its welcome arrived. */
-    static SignalClient join(URI uri, String name) throws Exception {
+    public static SignalClient join(URI uri, String name) throws Exception {
         SignalClient c = connect(uri);
         c.send("{\"type\":\"join\",\"name\":\"" + name + "\"}");
         JsonNode welcome = c.next();
@@ -51,17 +51,17 @@ final class SignalClient implements AutoCloseable {
         return c;
     }
 
-    JsonNode welcome;
+    public JsonNode welcome;
 
-    String id() {
+    public String id() {
         return welcome.path("id").asText();
     }
 
-    void send(String text) {
+    public void send(String text) {
         ws.sendText(text, true).join();
     }
 
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         JsonNode n = received.poll(5, TimeUnit.SECONDS);
         if (n == null) {
             throw new AssertionError("no message within 5 s");
@@ -70,7 +70,7 @@ final class SignalClient implements AutoCloseable {
     }
 
     /** The next message of the given type, skipping others. */
-    JsonNode next(String type) throws InterruptedException {
+    public JsonNode next(String type) throws InterruptedException {
         while (true) {
             JsonNode n = next();
             if (n.path("type").asText().equals(type)) {
@@ -80,7 +80,7 @@ final class SignalClient implements AutoCloseable {
     }
 
     /** "code reason" of the close frame the server sent. */
-    String closeReason() throws Exception {
+    public String closeReason() throws Exception {
         return closed.get(5, TimeUnit.SECONDS);
     }
 
