@@ -105,7 +105,7 @@ public final class LocalRoomServer implements AutoCloseable {
         });
         ws.setHandler(new Pages());
         s.setHandler(ws);
-        s.setStopTimeout(2000);
+        s.setStopTimeout(500);
         try {
             s.start();
         } catch (Exception e) {

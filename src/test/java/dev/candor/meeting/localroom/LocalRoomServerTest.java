@@ -214,7 +214,6 @@ class LocalRoomServerTest {
         for (int i = 0; i < 30 && !ana.closed.isDone(); i++) {
             ana.send("{\"type\":\"ping\"}");
         }
-
         assertThat(ana.closeReason()).isEqualTo("4429 rate limit exceeded");
     }
 
