@@ -19,7 +19,6 @@
   const params = new URLSearchParams(location.search);
   const bridge = window.candorBridge && typeof window.candorBridge.send === 'function'
     ? window.candorBridge : null;
-  const startedAt = performance.now();
 
   /** Everything the page knows about the call. */
   const state = {
@@ -311,10 +310,10 @@
     }
   }
 
-  /** First remote frame of a peer: recorded for tests and the join-time benchmark. */
+  /** First remote frame, in ms since navigation start: for tests and the join-time benchmark. */
   function onRemoteVideo(peer) {
     if (peer.video.videoWidth > 0 && !document.body.dataset.firstRemoteVideoMs) {
-      document.body.dataset.firstRemoteVideoMs = String(Math.round(performance.now() - startedAt));
+      document.body.dataset.firstRemoteVideoMs = String(Math.round(performance.now()));
     }
   }
 
