@@ -27,8 +27,16 @@ public final class LocalRoomRunner {
      * @throws IOException if the address cannot be bound
      */
     public void run(String host, int port, String exampleRoom) throws IOException {
+        run(host, port, exampleRoom, null);
+    }
+
+    /**
+     * As {@link #run(String, int, String)}, serving https with {@code tls} when not null (see
+     * {@link LocalRoomTls#selfSigned}); with https, LAN participants' browsers can use their camera.
+     */
+    public void run(String host, int port, String exampleRoom, LocalRoomTls tls) throws IOException {
         LocalRoomServer server = new LocalRoomServer(limits);
-        server.start(host, port);
+        server.start(host, port, tls);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
@@ -43,13 +51,20 @@ public final class LocalRoomRunner {
             out.println("  " + url);
         }
         out.println("Any other room name works the same way. Press Ctrl+C to stop.");
+        if (tls != null) {
+            out.println("The certificate is self-signed: each browser asks once whether to trust it.");
+        } else if (!host.startsWith("127.") && !host.equals("localhost")) {
+            out.println("Note: over plain http, browsers on other machines can watch and chat but not send"
+                    + " video; use https for that.");
+        }
         out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Stop first: Jetty's stop would itself be interrupted by the restored flag.
             server.stop();
             Runtime.getRuntime().removeShutdownHook(hook);
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -18,12 +18,18 @@ import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
@@ -54,6 +60,7 @@ public final class LocalRoomServer implements AutoCloseable {
     private final Map<String, byte[]> files;
     private Server server;
     private String host;
+    private String scheme = "http";
     private int port;
 
     public LocalRoomServer(LocalRoomLimits limits) {
@@ -74,13 +81,42 @@ public final class LocalRoomServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound (in use, not this machine's)
      */
     public synchronized void start(String host, int port) throws IOException {
+        start(host, port, null);
+    }
+
+    /**
+     * Starts serving https (and wss) with {@code tls}, or plain http when {@code tls} is null. On
+     * a LAN, https is what lets browsers on other machines use their camera and microphone.
+     *
+     * @throws IOException if the address cannot be bound or the key store cannot be read
+     */
+    public synchronized void start(String host, int port, LocalRoomTls tls) throws IOException {
         if (server != null) {
             throw new IllegalStateException("local room server already started");
         }
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("local-room");
         Server s = new Server(pool);
-        ServerConnector connector = new ServerConnector(s, 1, 1);
+        ServerConnector connector;
+        if (tls == null) {
+            connector = new ServerConnector(s, 1, 1);
+        } else {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(tls.keyStore().toString());
+            ssl.setKeyStorePassword(tls.password());
+            ssl.setKeyStoreType("PKCS12");
+            HttpConfiguration https = new HttpConfiguration();
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            // People type the LAN address, which a self-signed certificate may not name for SNI.
+            secure.setSniHostCheck(false);
+            https.addCustomizer(secure);
+            connector = new ServerConnector(
+                    s,
+                    1,
+                    1,
+                    new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(https));
+        }
         connector.setHost(host);
         connector.setPort(port);
         s.addConnector(connector);
@@ -117,6 +153,7 @@ public final class LocalRoomServer implements AutoCloseable {
             throw e instanceof IOException io ? io : new IOException("could not start the local room server", e);
         }
         this.server = s;
+        this.scheme = tls == null ? "http" : "https";
         this.host = host;
         this.port = connector.getLocalPort();
         LOG.info("Local room server listening on {}:{}", host, this.port);
@@ -155,7 +192,7 @@ public final class LocalRoomServer implements AutoCloseable {
         requireStarted();
         requireLegal(room);
         String h = isWildcard(host) ? "127.0.0.1" : host;
-        return URI.create("http://" + hostForUri(h) + ":" + port + "/r/" + room);
+        return URI.create(scheme + "://" + hostForUri(h) + ":" + port + "/r/" + room);
     }
 
     /**
@@ -179,21 +216,29 @@ public final class LocalRoomServer implements AutoCloseable {
             return List.of(url(room));
         }
         List<URI> urls = new ArrayList<>();
+        for (InetAddress a : lanAddresses()) {
+            urls.add(URI.create(scheme + "://" + a.getHostAddress() + ":" + port + "/r/" + room));
+        }
+        return urls.isEmpty() ? List.of(url(room)) : List.copyOf(urls);
+    }
+
+    /** This machine's non-loopback IPv4 addresses, the ones LAN participants can reach. */
+    public static List<InetAddress> lanAddresses() {
+        List<InetAddress> out = new ArrayList<>();
         try {
             for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!nif.isUp() || nif.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(nif.getInetAddresses())) {
-                    if (a instanceof Inet4Address) {
-                        urls.add(URI.create("http://" + a.getHostAddress() + ":" + port + "/r/" + room));
+                if (nif.isUp() && !nif.isLoopback()) {
+                    for (InetAddress a : Collections.list(nif.getInetAddresses())) {
+                        if (a instanceof Inet4Address) {
+                            out.add(a);
+                        }
                     }
                 }
             }
         } catch (SocketException e) {
             LOG.warn("Could not list network interfaces", e);
         }
-        return urls.isEmpty() ? List.of(url(room)) : List.copyOf(urls);
+        return List.copyOf(out);
     }
 
     /** How many people are in {@code room} now. */
