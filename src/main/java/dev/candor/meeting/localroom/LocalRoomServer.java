@@ -123,6 +123,8 @@ public final class LocalRoomServer implements AutoCloseable {
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(s, container -> {
             container.setMaxTextMessageSize(limits.maxMessageBytes());
             container.setMaxBinaryMessageSize(1024);
+            // A peer that stops reading must not make the server queue without bound.
+            container.setMaxOutgoingFrames(2000);
             container.setIdleTimeout(Duration.ofSeconds(75));
             container.addMapping("/ws/*", (req, resp, callback) -> {
                 String room =

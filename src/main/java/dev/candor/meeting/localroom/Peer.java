@@ -21,7 +21,12 @@ final class Peer {
     /** Queues a message to this peer; Jetty sends whole messages in the order they are queued. */
     void send(ObjectNode message) {
         if (session.isOpen()) {
-            session.sendText(message.toString(), Callback.NOOP);
+            session.sendText(message.toString(), Callback.from(() -> {}, failure -> {
+                // Its queue is full (it stopped reading) or the socket broke: drop this peer.
+                if (session.isOpen()) {
+                    session.close(1013, "too slow to keep up with the room", Callback.NOOP);
+                }
+            }));
         }
     }
 
