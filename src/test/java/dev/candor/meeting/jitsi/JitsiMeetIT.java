@@ -89,6 +89,10 @@ class JitsiMeetIT {
     private record Call(JitsiMeetCallSession session, BlockingQueue<CallEvent> events, CdpPage tab) {}
 
     private Call open(URI deployment, Duration joinTimeout) {
+        return open(deployment, joinTimeout, "Ana");
+    }
+
+    private Call open(URI deployment, Duration joinTimeout, String name) {
         CdpPage tab = chromium.newPage();
         CdpPageChannel channel = new CdpPageChannel(tab);
         BlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
@@ -97,7 +101,7 @@ class JitsiMeetIT {
         closing.add(tab::close);
         closing.add(channel);
         closing.add(session);
-        tab.navigate(host.url(new JitsiMeeting(deployment, ROOM, "Ana")));
+        tab.navigate(host.url(new JitsiMeeting(deployment, ROOM, name)));
         return new Call(session, events, tab);
     }
 
@@ -174,6 +178,34 @@ class JitsiMeetIT {
         session.send(new CallCommand.HangUp());
         next(events, CallEvent.Left.class);
         next(events, CallEvent.ReadyToClose.class);
+    }
+
+    @Test
+    void twoCandorsTalkThroughTheFakeDeployment() throws Exception {
+        FakeJitsiDeployment fake = deployment(true);
+        Call ana = open(fake.base(), Duration.ofSeconds(20), "Ana");
+        String anaId = next(ana.events(), CallEvent.Joined.class).self().value();
+        Call bo = open(fake.base(), Duration.ofSeconds(20), "Bo");
+        String boId = next(bo.events(), CallEvent.Joined.class).self().value();
+        assertThat(next(bo.events(), CallEvent.ParticipantJoined.class).id().value())
+                .isEqualTo(anaId);
+        assertThat(next(ana.events(), CallEvent.ParticipantJoined.class).id().value())
+                .isEqualTo(boId);
+
+        ana.session().send(new CallCommand.SendChat(Recipient.one(new ParticipantId(boId)), "hi Bo"));
+        CallEvent.ChatReceived chat = next(bo.events(), CallEvent.ChatReceived.class);
+        assertThat(chat.from().value()).isEqualTo(anaId);
+        assertThat(chat.fromName()).isEqualTo("Ana");
+        assertThat(chat.privateMessage()).isTrue();
+        bo.session().send(new CallCommand.SendEndpointMessage(Recipient.EVERYONE, "{\"ack\":true}"));
+        CallEvent.EndpointMessageReceived endpoint = next(ana.events(), CallEvent.EndpointMessageReceived.class);
+        assertThat(endpoint.from().value()).isEqualTo(boId);
+        assertThat(endpoint.text()).isEqualTo("{\"ack\":true}");
+
+        bo.session().send(new CallCommand.HangUp());
+        next(bo.events(), CallEvent.ReadyToClose.class);
+        assertThat(next(ana.events(), CallEvent.ParticipantLeft.class).id().value())
+                .isEqualTo(boId);
     }
 
     @Test
