@@ -78,7 +78,11 @@ final class FakeJitsiDeployment implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("fake Jitsi deployment did not stop", e);
+        }
     }
 }
