@@ -1,12 +1,20 @@
 package dev.candor.app;
 
+import dev.candor.browser.BrowserRuntime;
+import dev.candor.browser.BrowserSettings;
+import dev.candor.browser.SystemBrowserOpener;
 import dev.candor.call.MeetingLink;
 import dev.candor.call.MeetingServer;
 import dev.candor.media.JavaSoundMicrophone;
 import dev.candor.media.WebcamCaptureCameras;
+import dev.candor.meeting.jitsi.JitsiHostPageServer;
+import dev.candor.meeting.jitsi.JitsiMeetCallSession;
+import dev.candor.meeting.localroom.LocalRoomLimits;
+import dev.candor.meeting.localroom.LocalRoomRunner;
+import dev.candor.meeting.localroom.LocalRoomServer;
+import dev.candor.meeting.localroom.LocalRoomTls;
 import dev.candor.ui.SystemAppearance;
 import dev.candor.ui.UiParts;
-import dev.candor.ui.call.MeetingDetailsScreens;
 import dev.candor.ui.join.JoinPrefill;
 import dev.candor.ui.settings.SettingsStore;
 import java.io.IOException;
@@ -24,6 +32,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +88,35 @@ public final class Main implements Callable<Integer> {
             description =
                     "Print 'READY <ms since process start>' to standard error once the join screen is shown, then quit.")
     boolean exitWhenReady;
+
+    @Option(
+            names = "--local-room",
+            description = "Host a local room server without the app window (for a LAN); see --host and --port.")
+    boolean localRoomOnly;
+
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            description = "Address the local room server listens on (default 127.0.0.1; 0.0.0.0 for the LAN).")
+    String roomHost = "127.0.0.1";
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "Port of the local room server (default: any free port; 8443 is a good LAN choice).")
+    int roomPort;
+
+    @Option(
+            names = "--https",
+            description =
+                    "With --local-room: serve https with a self-signed certificate, so LAN browsers can send video.")
+    boolean roomHttps;
+
+    @Option(
+            names = "--fake-media",
+            hidden = true,
+            description = "Use Chromium's fake camera and microphone (tests and demos on machines without devices).")
+    boolean fakeMedia;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -161,6 +199,12 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (roomPort < 0 || roomPort > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535.");
+        }
+        if (localRoomOnly) {
+            return hostLocalRoom();
+        }
         JoinPrefill prefill = prefill();
         Path dir = dataDir();
         Files.createDirectories(dir);
@@ -187,14 +231,33 @@ public final class Main implements Callable<Integer> {
         loader.setDaemon(true);
         loader.start();
 
-        List<AutoCloseable> runtimes = startBeforeToolkit(dir);
+        BrowserRuntime browser = startBrowser(dir);
+        List<AutoCloseable> runtimes = new ArrayList<>();
+        runtimes.add(browser::shutdown);
 
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "candor-background");
             t.setDaemon(true);
             return t;
         });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "candor-call-timer");
+            t.setDaemon(true);
+            return t;
+        });
         ResourceBundle text = UiParts.texts();
+        BrowserCallScreens callScreens = new BrowserCallScreens(
+                browser,
+                new LocalRoomServer(),
+                roomHost,
+                roomPort,
+                new JitsiHostPageServer(),
+                background,
+                timer,
+                Clock.systemUTC(),
+                text,
+                JitsiMeetCallSession.DEFAULT_JOIN_TIMEOUT);
+        runtimes.add(callScreens);
         SystemAppearance appearance = new SystemAppearance(Duration.ofMillis(1500), System.getProperty("os.name", ""));
         UiParts ui = new UiParts(
                 dir,
@@ -202,8 +265,7 @@ public final class Main implements Callable<Integer> {
                 prefill,
                 WebcamCaptureCameras.withDefaultDriver(),
                 new JavaSoundMicrophone(),
-                // Integrator: replace with the browser-backed call screens (Jitsi / local room).
-                new MeetingDetailsScreens(text),
+                callScreens,
                 appearance::prefersDark,
                 background,
                 Clock.systemUTC(),
@@ -214,18 +276,44 @@ public final class Main implements Callable<Integer> {
         } finally {
             settings.close();
             background.shutdownNow();
+            timer.shutdownNow();
             LoggerFactory.getLogger(Main.class).info("Candor stopped");
         }
         return 0;
     }
 
     /**
-     * The hook for runtimes that must start before the JavaFX toolkit: embedded Chromium must be
-     * initialised first or JavaFX gets no input (see ARCHITECTURE.md). Each is closed, last
-     * first, when the app stops. Keep this cheap: it is on the start-up path.
+     * Starts embedded Chromium, which must be initialised before the JavaFX toolkit or JavaFX gets
+     * no input (see ARCHITECTURE.md). It never throws: without a display or with a damaged runtime
+     * the app still opens, and the call screen says why the meeting view is unavailable.
      */
-    List<AutoCloseable> startBeforeToolkit(Path dataDir) {
-        return new ArrayList<>();
+    BrowserRuntime startBrowser(Path dataDir) {
+        BrowserSettings settings = fakeMedia ? BrowserSettings.forTests(dataDir) : BrowserSettings.of(dataDir);
+        BrowserRuntime browser = new BrowserRuntime(settings, new SystemBrowserOpener(), null);
+        BrowserRuntime.State state = browser.start();
+        LoggerFactory.getLogger(Main.class).info("Embedded browser: {}", state);
+        return browser;
+    }
+
+    /** {@code --local-room}: serves rooms until the process is stopped, with no window. */
+    private int hostLocalRoom() throws IOException {
+        startLogging();
+        Path dir = dataDir();
+        Files.createDirectories(dir);
+        LocalRoomTls tls = roomHttps ? LocalRoomTls.selfSigned(dir.resolve("local-room"), tlsNames()) : null;
+        new LocalRoomRunner(System.out, LocalRoomLimits.DEFAULT)
+                .run(roomHost, roomPort, room == null ? "team" : room, tls);
+        return 0;
+    }
+
+    /** The names a LAN room's certificate must cover: this machine's names and addresses. */
+    private List<String> tlsNames() {
+        List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1"));
+        if (!roomHost.equals("0.0.0.0") && !names.contains(roomHost)) {
+            names.add(roomHost);
+        }
+        LocalRoomServer.lanAddresses().forEach(a -> names.add(a.getHostAddress()));
+        return names;
     }
 
     private void onReady() {

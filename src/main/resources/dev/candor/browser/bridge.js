@@ -9,7 +9,9 @@
 // page, only from its own origins, and only up to a size cap.
 (function () {
   'use strict';
-  if (window.candorBridge) {
+  // Only inside Candor (where the app's message router defines cefQuery): in a plain browser the
+  // meeting pages fall back to their own UI and DOM events.
+  if (window.candorBridge || typeof window.cefQuery !== 'function') {
     return;
   }
   const listeners = new Map();

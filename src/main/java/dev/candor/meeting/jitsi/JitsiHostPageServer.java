@@ -1,5 +1,6 @@
 package dev.candor.meeting.jitsi;
 
+import dev.candor.meeting.PageScripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,8 @@ public final class JitsiHostPageServer implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.of(
             "host.html", "text/html; charset=utf-8",
             "host.js", "text/javascript; charset=utf-8",
-            "host.css", "text/css; charset=utf-8");
+            "host.css", "text/css; charset=utf-8",
+            "bridge.js", "text/javascript; charset=utf-8");
 
     private final Map<String, byte[]> files;
     private Server server;
@@ -44,7 +46,14 @@ public final class JitsiHostPageServer implements AutoCloseable {
 
     public JitsiHostPageServer() {
         this.files = Map.of(
-                "host.html", resource("host.html"), "host.js", resource("host.js"), "host.css", resource("host.css"));
+                "host.html",
+                resource("host.html"),
+                "host.js",
+                resource("host.js"),
+                "host.css",
+                resource("host.css"),
+                "bridge.js",
+                PageScripts.bridge());
     }
 
     /** Starts on 127.0.0.1 and a free port. */

@@ -1,5 +1,6 @@
 package dev.candor.meeting.localroom;
 
+import dev.candor.meeting.PageScripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,7 +51,8 @@ public final class LocalRoomServer implements AutoCloseable {
     /** Static files by URL path: only these are ever served. */
     private static final Map<String, String[]> STATIC = Map.of(
             "/static/room.js", new String[] {"room.js", "text/javascript; charset=utf-8"},
-            "/static/room.css", new String[] {"room.css", "text/css; charset=utf-8"});
+            "/static/room.css", new String[] {"room.css", "text/css; charset=utf-8"},
+            "/candor/bridge.js", new String[] {"bridge.js", "text/javascript; charset=utf-8"});
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "media-src 'self' blob:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
@@ -67,7 +69,14 @@ public final class LocalRoomServer implements AutoCloseable {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.rooms = new Rooms(limits.maxParticipants());
         this.files = Map.of(
-                "room.html", resource("room.html"), "room.js", resource("room.js"), "room.css", resource("room.css"));
+                "room.html",
+                resource("room.html"),
+                "room.js",
+                resource("room.js"),
+                "room.css",
+                resource("room.css"),
+                "bridge.js",
+                PageScripts.bridge());
     }
 
     public LocalRoomServer() {

@@ -9,8 +9,13 @@ import javafx.scene.Node;
  * start the browser, or the local room server, in the background and fill the node when ready.
  */
 public interface CallScreenFactory {
-    /** Opens the meeting for this person; the returned screen is closed when they leave. */
-    CallScreen open(MeetingLink meeting, String displayName);
+    /**
+     * Opens the meeting for this person; the returned screen is closed when they leave.
+     *
+     * @param leave what the screen runs when the call ends or the person chooses Back (the same
+     *     as the call bar's Leave)
+     */
+    CallScreen open(MeetingLink meeting, String displayName, Runnable leave);
 
     /** One open meeting's content. */
     interface CallScreen extends AutoCloseable {

@@ -21,11 +21,12 @@ import javafx.scene.layout.Region;
  */
 public final class CallView extends BorderPane {
     private final CallScreenFactory.CallScreen screen;
+    private boolean left;
 
     public CallView(
             MeetingLink meeting, String displayName, CallScreenFactory screens, ResourceBundle text, Runnable onLeave) {
         setId("call-view");
-        this.screen = screens.open(meeting, displayName);
+        this.screen = screens.open(meeting, displayName, () -> leave(onLeave));
 
         Label room = new Label(meeting.room());
         room.setId("call-room");
@@ -48,16 +49,21 @@ public final class CallView extends BorderPane {
         Button leave = new Button(text.getString("call.leave"));
         leave.setId("leave");
         leave.getStyleClass().add(Styles.DANGER);
-        leave.setOnAction(e -> {
-            screen.close();
-            onLeave.run();
-        });
+        leave.setOnAction(e -> leave(onLeave));
         HBox bar = new HBox(12, room, server, copy, gap, leave);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("call-bar");
         setTop(bar);
         setCenter(screen.content());
+    }
+
+    private void leave(Runnable onLeave) {
+        if (!left) {
+            left = true;
+            screen.close();
+            onLeave.run();
+        }
     }
 
     /** Leaves without the button, e.g. when the window closes. */

@@ -22,7 +22,7 @@ public final class MeetingDetailsScreens implements CallScreenFactory {
     }
 
     @Override
-    public CallScreen open(MeetingLink meeting, String displayName) {
+    public CallScreen open(MeetingLink meeting, String displayName, Runnable leave) {
         String where = meeting.server() instanceof MeetingServer.JitsiServer j
                 ? j.host()
                 : text.getString("call.server.local");

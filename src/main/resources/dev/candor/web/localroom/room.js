@@ -51,6 +51,9 @@
     }
   }
 
+  // Inside Candor the app draws people, chat and controls around the page: show only the videos.
+  if (bridge) document.documentElement.classList.add('embedded');
+
   const commands = {
     sendChatMessage: (p) => sendChat(str(p.to), str(p.message)),
     sendEndpointTextMessage: (p) => sendEndpoint(str(p.to), str(p.text)),
