@@ -50,7 +50,8 @@ public final class LocalRoomServer implements AutoCloseable {
     /** Static files by URL path: only these are ever served. */
     private static final Map<String, String[]> STATIC = Map.of(
             "/static/room.js", new String[] {"room.js", "text/javascript; charset=utf-8"},
-            "/static/room.css", new String[] {"room.css", "text/css; charset=utf-8"});
+            "/static/room.css", new String[] {"room.css", "text/css; charset=utf-8"},
+            "/static/page-bridge.js", new String[] {"page-bridge.js", "text/javascript; charset=utf-8"});
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "media-src 'self' blob:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
@@ -67,7 +68,10 @@ public final class LocalRoomServer implements AutoCloseable {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.rooms = new Rooms(limits.maxParticipants());
         this.files = Map.of(
-                "room.html", resource("room.html"), "room.js", resource("room.js"), "room.css", resource("room.css"));
+                "room.html", resource(WEB + "room.html"),
+                "room.js", resource(WEB + "room.js"),
+                "room.css", resource(WEB + "room.css"),
+                "page-bridge.js", resource("dev/candor/web/page-bridge.js"));
     }
 
     public LocalRoomServer() {
@@ -143,7 +147,7 @@ public final class LocalRoomServer implements AutoCloseable {
         });
         ws.setHandler(new Pages());
         s.setHandler(ws);
-        s.setStopTimeout(500);
+        s.setStopTimeout(0); // stop at once: a graceful wait only times out on idle keep-alive connections
         try {
             s.start();
         } catch (Exception e) {
@@ -284,9 +288,9 @@ public final class LocalRoomServer implements AutoCloseable {
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = LocalRoomServer.class.getClassLoader().getResourceAsStream(WEB + name)) {
+        try (InputStream in = LocalRoomServer.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + WEB + name);
+                throw new IllegalStateException("missing resource " + name);
             }
             return in.readAllBytes();
         } catch (IOException e) {
