@@ -38,6 +38,7 @@ public final class JitsiHostPageServer implements AutoCloseable {
             "host.html", "text/html; charset=utf-8",
             "host.js", "text/javascript; charset=utf-8",
             "host.css", "text/css; charset=utf-8",
+            "page-bridge.js", "text/javascript; charset=utf-8",
             "bridge.js", "text/javascript; charset=utf-8");
 
     private final Map<String, byte[]> files;
@@ -46,14 +47,11 @@ public final class JitsiHostPageServer implements AutoCloseable {
 
     public JitsiHostPageServer() {
         this.files = Map.of(
-                "host.html",
-                resource("host.html"),
-                "host.js",
-                resource("host.js"),
-                "host.css",
-                resource("host.css"),
-                "bridge.js",
-                PageScripts.bridge());
+                "host.html", resource(WEB + "host.html"),
+                "host.js", resource(WEB + "host.js"),
+                "host.css", resource(WEB + "host.css"),
+                "page-bridge.js", resource("dev/candor/web/page-bridge.js"),
+                "bridge.js", PageScripts.bridge());
     }
 
     /** Starts on 127.0.0.1 and a free port. */
@@ -69,7 +67,7 @@ public final class JitsiHostPageServer implements AutoCloseable {
         connector.setPort(0);
         s.addConnector(connector);
         s.setHandler(new Pages());
-        s.setStopTimeout(1000);
+        s.setStopTimeout(0); // stop at once: a graceful wait only times out on idle keep-alive connections
         try {
             s.start();
         } catch (Exception e) {
@@ -113,9 +111,9 @@ public final class JitsiHostPageServer implements AutoCloseable {
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = JitsiHostPageServer.class.getClassLoader().getResourceAsStream(WEB + name)) {
+        try (InputStream in = JitsiHostPageServer.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + WEB + name);
+                throw new IllegalStateException("missing resource " + name);
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -52,6 +52,7 @@ public final class LocalRoomServer implements AutoCloseable {
     private static final Map<String, String[]> STATIC = Map.of(
             "/static/room.js", new String[] {"room.js", "text/javascript; charset=utf-8"},
             "/static/room.css", new String[] {"room.css", "text/css; charset=utf-8"},
+            "/static/page-bridge.js", new String[] {"page-bridge.js", "text/javascript; charset=utf-8"},
             "/candor/bridge.js", new String[] {"bridge.js", "text/javascript; charset=utf-8"});
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -69,14 +70,11 @@ public final class LocalRoomServer implements AutoCloseable {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.rooms = new Rooms(limits.maxParticipants());
         this.files = Map.of(
-                "room.html",
-                resource("room.html"),
-                "room.js",
-                resource("room.js"),
-                "room.css",
-                resource("room.css"),
-                "bridge.js",
-                PageScripts.bridge());
+                "room.html", resource(WEB + "room.html"),
+                "room.js", resource(WEB + "room.js"),
+                "room.css", resource(WEB + "room.css"),
+                "page-bridge.js", resource("dev/candor/web/page-bridge.js"),
+                "bridge.js", PageScripts.bridge());
     }
 
     public LocalRoomServer() {
@@ -152,7 +150,7 @@ public final class LocalRoomServer implements AutoCloseable {
         });
         ws.setHandler(new Pages());
         s.setHandler(ws);
-        s.setStopTimeout(500);
+        s.setStopTimeout(0); // stop at once: a graceful wait only times out on idle keep-alive connections
         try {
             s.start();
         } catch (Exception e) {
@@ -293,9 +291,9 @@ public final class LocalRoomServer implements AutoCloseable {
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = LocalRoomServer.class.getClassLoader().getResourceAsStream(WEB + name)) {
+        try (InputStream in = LocalRoomServer.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + WEB + name);
+                throw new IllegalStateException("missing resource " + name);
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -13,31 +13,9 @@
   const displayName = params.get('name') || '';
   const base = deployment.origin + deployment.pathname.replace(/\/+$/, '');
   const statusBox = document.getElementById('status');
-  const bridge = window.candorBridge && typeof window.candorBridge.send === 'function'
-    ? window.candorBridge : null;
-
-  // Same fallback as the local room page: without Candor, DOM events on `window`.
-  function emit(type, payload) {
-    if (!bridge) {
-      window.dispatchEvent(new CustomEvent('candor:event', { detail: { type, payload: payload || {} } }));
-      return;
-    }
-    try {
-      bridge.send(type, payload || {});
-    } catch (e) {
-      console.warn('candorBridge.send failed', e);
-    }
-  }
-
-  function onCommand(type, run) {
-    if (bridge && typeof bridge.on === 'function') {
-      bridge.on(type, (p) => run(p || {}));
-    } else {
-      window.addEventListener('candor:command', (e) => {
-        if (e.detail && e.detail.type === type) run(e.detail.payload || {});
-      });
-    }
-  }
+  const bridge = window.CandorPageBridge;
+  const emit = (type, payload) => bridge.emit(type, payload);
+  const onCommand = (type, run) => bridge.onCommand(type, run);
 
   function str(v) {
     return typeof v === 'string' ? v : '';

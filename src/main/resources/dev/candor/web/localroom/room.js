@@ -17,8 +17,7 @@
   const $ = (id) => document.getElementById(id);
   const room = decodeURIComponent(location.pathname.split('/').pop() || '');
   const params = new URLSearchParams(location.search);
-  const bridge = window.candorBridge && typeof window.candorBridge.send === 'function'
-    ? window.candorBridge : null;
+  const bridge = window.CandorPageBridge;
 
   /** Everything the page knows about the call. */
   const state = {
@@ -34,42 +33,19 @@
     peers: new Map(), // id -> { id, name, pc, tile, video, caption, item, chain, pending, ... }
   };
 
-  // ---- Bridge to Candor (absent in a plain browser) ------------------------------------------
+  // ---- Bridge to Candor (page-bridge.js; absent Candor, DOM events) ------------------------
 
-  // Without Candor the same events and commands travel as DOM events on `window`
-  // ('candor:event' out, 'candor:command' in, detail {type, payload}), so a browser extension or
-  // a test can follow and drive a plain-browser participant the way Candor does.
-  function emit(type, payload) {
-    if (!bridge) {
-      window.dispatchEvent(new CustomEvent('candor:event', { detail: { type, payload: payload || {} } }));
-      return;
-    }
-    try {
-      bridge.send(type, payload || {});
-    } catch (e) {
-      console.warn('candorBridge.send failed', e);
-    }
-  }
+  const emit = (type, payload) => bridge.emit(type, payload);
+  bridge.onCommand('sendChatMessage', (p) => sendChat(str(p.to), str(p.message)));
+  bridge.onCommand('sendEndpointTextMessage', (p) => sendEndpoint(str(p.to), str(p.text)));
+  bridge.onCommand('displayName', (p) => rename(str(p.displayName)));
+  bridge.onCommand('toggleAudio', () => toggleAudio());
+  bridge.onCommand('toggleVideo', () => toggleVideo());
+  bridge.onCommand('hangup', () => hangup());
 
   // Inside Candor the app draws people, chat and controls around the page: show only the videos.
-  if (bridge) document.documentElement.classList.add('embedded');
-
-  const commands = {
-    sendChatMessage: (p) => sendChat(str(p.to), str(p.message)),
-    sendEndpointTextMessage: (p) => sendEndpoint(str(p.to), str(p.text)),
-    displayName: (p) => rename(str(p.displayName)),
-    toggleAudio: () => toggleAudio(),
-    toggleVideo: () => toggleVideo(),
-    hangup: () => hangup(),
-  };
-  if (bridge && typeof bridge.on === 'function') {
-    for (const [type, run] of Object.entries(commands)) bridge.on(type, (p) => run(p || {}));
-  } else {
-    window.addEventListener('candor:command', (e) => {
-      const d = e.detail || {};
-      if (Object.prototype.hasOwnProperty.call(commands, d.type)) commands[d.type](d.payload || {});
-    });
-  }
+  if (bridge.present) document.documentElement.classList.add('embedded');
+  window.addEventListener('candor:bridge-ready', () => document.documentElement.classList.add('embedded'));
 
   function str(v) {
     return typeof v === 'string' ? v : '';
@@ -554,7 +530,7 @@
 
   // Candor (or a link with ?name=) joins at once; anyone else first picks a name.
   const given = params.get('name');
-  if (bridge || given) {
+  if (bridge.present || given) {
     join(given || 'Candor user');
   } else {
     let saved = '';

@@ -178,6 +178,29 @@ class LocalRoomIT {
     }
 
     @Test
+    void aBridgeAttachedAfterLoadStillGetsEverythingInOrder() throws Exception {
+        CdpPage tab = page();
+        CdpPageChannel channel = new CdpPageChannel(tab, false);
+        BlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
+        try (LocalRoomCallSession session =
+                new LocalRoomCallSession(channel, Clock.systemUTC(), timer, Duration.ofSeconds(20))) {
+            session.onEvent(events::add);
+            tab.navigate(server.url("late-bridge", "Ana"));
+            tab.await("document.getElementById('status').textContent === 'In the room'", WAIT);
+            assertThat(events).isEmpty();
+
+            channel.injectNow();
+            CallEvent.Joined joined = next(events, CallEvent.Joined.class, e -> true);
+            assertThat(joined.displayName()).isEqualTo("Ana");
+            session.send(new CallCommand.ToggleAudio());
+            assertThat(next(events, CallEvent.MuteChanged.class, e -> true).audioMuted())
+                    .isTrue();
+        } finally {
+            channel.close();
+        }
+    }
+
+    @Test
     void theSeventhPersonSeesThatTheRoomIsFull() throws Exception {
         List<SignalClient> six = new ArrayList<>();
         try {

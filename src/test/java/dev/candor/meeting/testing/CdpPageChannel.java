@@ -45,6 +45,14 @@ public final class CdpPageChannel implements PageChannel, AutoCloseable {
     private volatile Consumer<PageMessage> receiver = m -> {};
 
     public CdpPageChannel(CdpPage page) {
+        this(page, true);
+    }
+
+    /**
+     * @param beforeLoad inject the bridge before any page script runs; otherwise call {@link
+     *     #injectNow()} after load, as a bridge that attaches late would
+     */
+    public CdpPageChannel(CdpPage page, boolean beforeLoad) {
         this.page = Objects.requireNonNull(page);
         page.onEvent(msg -> {
             if (msg.path("method").asText().equals("Runtime.bindingCalled")
@@ -54,9 +62,16 @@ public final class CdpPageChannel implements PageChannel, AutoCloseable {
             }
         });
         page.call("Runtime.addBinding", HeadlessChromium.JSON.createObjectNode().put("name", BINDING));
-        page.call(
-                "Page.addScriptToEvaluateOnNewDocument",
-                HeadlessChromium.JSON.createObjectNode().put("source", SHIM));
+        if (beforeLoad) {
+            page.call(
+                    "Page.addScriptToEvaluateOnNewDocument",
+                    HeadlessChromium.JSON.createObjectNode().put("source", SHIM));
+        }
+    }
+
+    /** Injects the bridge into the loaded page and announces it with 'candor:bridge-ready'. */
+    public void injectNow() {
+        page.evaluate(SHIM + "; window.dispatchEvent(new Event('candor:bridge-ready')); true");
     }
 
     @Override

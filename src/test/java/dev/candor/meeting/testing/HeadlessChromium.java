@@ -57,9 +57,9 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Starts Chromium with the test switches and connects to its browser target. */
-    public static HeadlessChromium launch() throws IOException {
+    public static HeadlessChromium launch(String... extraSwitches) throws IOException {
         Path dir = Files.createTempDirectory("candor-chromium");
-        ProcessBuilder pb = new ProcessBuilder(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 "/usr/bin/chromium",
                 "--headless=new",
                 "--no-sandbox",
@@ -76,8 +76,10 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--mute-audio",
                 "--remote-allow-origins=*",
                 "--remote-debugging-port=0",
-                "--user-data-dir=" + dir,
-                "about:blank");
+                "--user-data-dir=" + dir));
+        command.addAll(List.of(extraSwitches));
+        command.add("about:blank");
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
         BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));

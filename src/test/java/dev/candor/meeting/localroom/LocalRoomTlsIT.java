@@ -2,6 +2,8 @@ package dev.candor.meeting.localroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.candor.meeting.testing.CdpPage;
+import dev.candor.meeting.testing.HeadlessChromium;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,12 +22,21 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalRoomTlsTest {
+class LocalRoomTlsIT {
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** One certificate for the class: keytool is a JVM start of its own. */
+    private static LocalRoomTls tls;
+
+    @BeforeAll
+    static void certificate() throws Exception {
+        tls = LocalRoomTls.selfSigned(dir, List.of("localhost", "127.0.0.1"));
+    }
 
     @Test
     void aSelfSignedRoomServesThePageAndSignallingOverHttps() throws Exception {
@@ -58,6 +70,20 @@ class LocalRoomTlsTest {
             ws.sendText("{\"type\":\"join\",\"name\":\"Ana\"}", true).join();
             assertThat(first.get(5, TimeUnit.SECONDS)).contains("\"type\":\"welcome\"");
             ws.abort();
+        }
+    }
+
+    @Test
+    void theRoomPageJoinsOverWssInABrowser() throws Exception {
+        try (LocalRoomServer server = new LocalRoomServer();
+                HeadlessChromium chromium = HeadlessChromium.launch("--ignore-certificate-errors")) {
+            server.start("127.0.0.1", 0, tls);
+            CdpPage tab = chromium.newPage();
+            tab.navigate(server.url("secure-room", "Ana"));
+            tab.await("document.getElementById('status').textContent === 'In the room'", Duration.ofSeconds(20));
+            tab.await("document.getElementById('local-video').srcObject !== null", Duration.ofSeconds(20));
+            assertThat(server.participants("secure-room")).isEqualTo(1);
+            tab.close();
         }
     }
 
