@@ -73,6 +73,11 @@ public record Switchboard(
         if (all.get(Switch.DATA_SHARING) != SwitchPhase.OFF && !anyFeature) {
             throw new IllegalArgumentException("data sharing cannot be on while every feature is off");
         }
+        if (all.get(Switch.DATA_SHARING) == SwitchPhase.ON
+                && all.get(Switch.SUMMARY) != SwitchPhase.ON
+                && all.get(Switch.COMPOSE) != SwitchPhase.ON) {
+            throw new IllegalArgumentException("data sharing cannot be active while no feature is active");
+        }
         if (phase != CallPhase.IN_CALL && (anyFeature || !inFlight.isEmpty())) {
             throw new IllegalArgumentException("switches can only be on in a call");
         }
@@ -178,6 +183,7 @@ public record Switchboard(
         private final Map<ParticipantId, RaisedObjection> raised;
         private boolean switchChanged;
         private boolean ended;
+        private boolean countsRecorded;
         /** The announced state participants were last told in this call (baseline of the change line). */
         private NoticeWording.Announced told;
 
@@ -277,6 +283,7 @@ public record Switchboard(
         private void startCall(CallEvent.Joined j) {
             // A new call: everything but the settings and our own sequence counter starts afresh.
             phase = CallPhase.IN_CALL;
+            ended = false;
             self = Optional.of(j.self());
             selfName = j.displayName() == null ? "" : j.displayName();
             shownName = selfName;
@@ -306,6 +313,7 @@ public record Switchboard(
             raised.clear();
             remoteAi.clear();
             effects.add(new Effect.RecordInputCounts("call_ended"));
+            countsRecorded = true;
             record(EntryKind.CALL_ENDED, Map.of("reason", reason));
             phase = CallPhase.ENDED;
             ended = true;
@@ -470,7 +478,12 @@ public record Switchboard(
 
         private void featureOff(Feature f, String reason) {
             set(Switch.of(f), SwitchPhase.OFF, reason);
-            if (announcedFeatures().isEmpty() && switches.get(Switch.DATA_SHARING) != SwitchPhase.OFF) {
+            SwitchPhase sharing = switches.get(Switch.DATA_SHARING);
+            // Sharing never outlives the features: off with the last one, and off when the last
+            // active one goes while another still waits for its notice.
+            if (sharing != SwitchPhase.OFF
+                    && (announcedFeatures().isEmpty()
+                            || (sharing == SwitchPhase.ON && activeFeatures().isEmpty()))) {
                 set(Switch.DATA_SHARING, SwitchPhase.OFF, "last_feature_off");
             }
         }
@@ -625,7 +638,7 @@ public record Switchboard(
         Transition finish() {
             if (inCall()) {
                 settleObjections();
-                if (switchChanged) {
+                if (switchChanged && !countsRecorded) {
                     effects.add(new Effect.RecordInputCounts("switch_changed"));
                 }
                 NoticeWording.Announced now = announced();
