@@ -112,7 +112,13 @@ public final class SwitchboardOperator implements AutoCloseable {
      */
     public CompletableFuture<Switchboard> submit(SwitchboardEvent event) {
         Objects.requireNonNull(event, "event");
-        return CompletableFuture.supplyAsync(() -> applyNow(event), callExecutor);
+        try {
+            return CompletableFuture.supplyAsync(() -> applyNow(event), callExecutor);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // After close(): the call is over; late adapter events must not throw on their thread.
+            LOG.debug("Event after close ignored: {}", event.getClass().getSimpleName());
+            return CompletableFuture.completedFuture(state);
+        }
     }
 
     private Switchboard applyNow(SwitchboardEvent first) {
