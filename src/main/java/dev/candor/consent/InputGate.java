@@ -1,28 +1,36 @@
 package dev.candor.consent;
 
+import dev.candor.call.ParticipantId;
 import dev.candor.record.EntryDraft;
 import dev.candor.record.EntryKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The one gate every AI input of a call passes: an audio chunk, a chat message or a transcript
  * segment reaches an AI engine only if {@link #admit} says so, which it does only while a feature
- * that needs that input is active ({@link InputKind} says which). It counts what it admits and
- * refuses, per input kind, for the call's record.
+ * that needs that input is active ({@link InputKind} says which) and the person the input comes
+ * from has been told (a later joiner only once their private notice went out). It counts what it
+ * admits and refuses, per input kind, for the call's record.
  *
  * <p>Threads: {@link #admit} may be called from any thread (the audio tap delivers on CEF's
- * threads); it reads one volatile int and bumps a {@link LongAdder}, so it neither locks nor
- * allocates. Only the call executor calls {@link #publish}, after each switchboard transition and
- * before that transition's effects are performed, so "off" closes the gate before anything else.
- * A decision is ordered by its volatile read: an input whose decision read the mask before a
- * switch went off was admitted while the feature was still active.
+ * threads); it reads one volatile reference to an immutable snapshot and bumps a {@link LongAdder},
+ * so it neither locks nor allocates. Only the call executor calls {@link #publish}, after each
+ * switchboard transition and before that transition's effects are performed, so "off" closes the
+ * gate before anything else. A decision is ordered by its volatile read: an input whose decision
+ * read the snapshot before a switch went off was admitted while the feature was still active.
  */
 public final class InputGate {
     private static final int KINDS = InputKind.values().length;
 
-    private volatile int activeMask;
+    /** What the gate decides on, replaced as a whole so that a decision never sees half an update. */
+    private record Snapshot(int activeMask, ParticipantId self, Set<ParticipantId> informed) {}
+
+    private static final Snapshot CLOSED = new Snapshot(0, null, Set.of());
+
+    private volatile Snapshot snapshot = CLOSED;
     private final LongAdder[] admitted = new LongAdder[KINDS];
     private final LongAdder[] refused = new LongAdder[KINDS];
 
@@ -34,10 +42,14 @@ public final class InputGate {
         }
     }
 
-    /** Decides, and counts, whether one input of this kind may reach an AI engine now. */
-    public boolean admit(InputKind kind) {
+    /**
+     * Decides, and counts, whether one input of this kind from {@code source} (the speaker of an
+     * audio chunk or transcript segment, the sender of a chat message) may reach an AI engine now.
+     */
+    public boolean admit(InputKind kind, ParticipantId source) {
+        Snapshot s = snapshot;
         int i = kind.ordinal();
-        if ((activeMask & kind.neededMask()) != 0) {
+        if ((s.activeMask & kind.neededMask()) != 0 && (source.equals(s.self) || s.informed.contains(source))) {
             admitted[i].increment();
             return true;
         }
@@ -47,12 +59,20 @@ public final class InputGate {
 
     /** Whether a feature is active right now, without counting anything (for the UI and engines). */
     public boolean isActive(Feature feature) {
-        return (activeMask & feature.bit()) != 0;
+        return (snapshot.activeMask & feature.bit()) != 0;
     }
 
-    /** Opens and closes the gate to match the switchboard's active features. Call executor only. */
+    /** Opens and closes the gate to match the switchboard. Call executor only. */
     void publish(Switchboard state) {
-        activeMask = state.phase() == CallPhase.IN_CALL ? state.activeMask() : 0;
+        Snapshot current = snapshot;
+        int mask = state.phase() == CallPhase.IN_CALL ? state.activeMask() : 0;
+        if (mask == 0) {
+            snapshot = CLOSED;
+        } else if (mask != current.activeMask
+                || !state.informed().equals(current.informed)
+                || !state.self().orElse(null).equals(current.self)) {
+            snapshot = new Snapshot(mask, state.self().orElse(null), state.informed());
+        }
     }
 
     /** The counts so far, for the ledger and the review screen. */

@@ -46,6 +46,7 @@ public record Switchboard(
         long lastSeq,
         Map<Long, OutgoingNotice> inFlight,
         Map<ParticipantId, String> participants,
+        Set<ParticipantId> informed,
         Map<ParticipantId, Long> lastSeqFrom,
         Map<ParticipantId, RemoteAi> remoteAi,
         Map<ParticipantId, ObjectionRequest> objections,
@@ -65,6 +66,7 @@ public record Switchboard(
         pendingSeq = Map.copyOf(pendingSeq);
         inFlight = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inFlight));
         participants = Map.copyOf(participants);
+        informed = Set.copyOf(informed);
         lastSeqFrom = Map.copyOf(lastSeqFrom);
         remoteAi = Map.copyOf(remoteAi);
         objections = Map.copyOf(objections);
@@ -96,6 +98,7 @@ public record Switchboard(
                 0,
                 Map.of(),
                 Map.of(),
+                Set.of(),
                 Map.of(),
                 Map.of(),
                 Map.of(),
@@ -125,6 +128,14 @@ public record Switchboard(
     /** What participants are told now: features on or pending, and whether data sharing is. */
     public NoticeWording.Announced announced() {
         return new NoticeWording.Announced(announcedFeatures(), phase(Switch.DATA_SHARING) != SwitchPhase.OFF);
+    }
+
+    /**
+     * Whether the AI may process what this participant says or writes: this client itself always,
+     * anyone else only once a notice that reached them was delivered (promise 2, also for later joiners).
+     */
+    public boolean isInformed(ParticipantId participant) {
+        return self.filter(participant::equals).isPresent() || informed.contains(participant);
     }
 
     /** Whether data sharing is active (its notice went out): only then may items be enqueued. */
@@ -177,6 +188,7 @@ public record Switchboard(
         private long lastSeq;
         private final Map<Long, OutgoingNotice> inFlight;
         private final Map<ParticipantId, String> participants;
+        private final Set<ParticipantId> informed;
         private final Map<ParticipantId, Long> lastSeqFrom;
         private final Map<ParticipantId, RemoteAi> remoteAi;
         private final Map<ParticipantId, ObjectionRequest> objections;
@@ -202,6 +214,7 @@ public record Switchboard(
             this.lastSeq = s.lastSeq;
             this.inFlight = new LinkedHashMap<>(s.inFlight);
             this.participants = new LinkedHashMap<>(s.participants);
+            this.informed = new java.util.HashSet<>(s.informed);
             this.lastSeqFrom = new LinkedHashMap<>(s.lastSeqFrom);
             this.remoteAi = new LinkedHashMap<>(s.remoteAi);
             this.objections = new LinkedHashMap<>(s.objections);
@@ -291,6 +304,7 @@ public record Switchboard(
             pendingSeq.clear();
             inFlight.clear();
             participants.clear();
+            informed.clear();
             lastSeqFrom.clear();
             remoteAi.clear();
             objections.clear();
@@ -345,6 +359,7 @@ public record Switchboard(
                 return;
             }
             remoteAi.remove(id);
+            informed.remove(id);
             lastSeqFrom.remove(id);
             objections.remove(id);
             raised.remove(id);
@@ -501,6 +516,12 @@ public record Switchboard(
             fields.put("local", notice.notice().local());
             fields.put("text", notice.text());
             record(EntryKind.NOTICE_SENT, fields);
+            // Told: who was in the call when it was sent and is still here.
+            for (ParticipantId id : notice.audience()) {
+                if (participants.containsKey(id)) {
+                    informed.add(id);
+                }
+            }
             if (!(notice.to() instanceof Recipient.Everyone)) {
                 return;
             }
@@ -679,6 +700,7 @@ public record Switchboard(
                     lastSeq,
                     inFlight,
                     participants,
+                    informed,
                     lastSeqFrom,
                     remoteAi,
                     objections,
@@ -690,7 +712,8 @@ public record Switchboard(
             long seq = nextSeq();
             ConsentMessage.Notice notice =
                     new ConsentMessage.Notice(seq, at, what.features(), what.dataSharing(), settings.processingLocal());
-            OutgoingNotice outgoing = new OutgoingNotice(to, notice, text);
+            Set<ParticipantId> audience = to instanceof Recipient.One one ? Set.of(one.id()) : participants.keySet();
+            OutgoingNotice outgoing = new OutgoingNotice(to, notice, text, audience);
             inFlight.put(seq, outgoing);
             if (to instanceof Recipient.Everyone) {
                 told = what;

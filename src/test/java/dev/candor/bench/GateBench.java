@@ -27,13 +27,15 @@ public final class GateBench {
     private static final int ROUNDS = 5;
     private static final int DECISIONS = 20_000_000;
     private static volatile long sink;
+    /** A remote participant who was told: the admit path includes the lookup of who was told. */
+    private static final ParticipantId SPEAKER = new ParticipantId("bob-2");
 
     private GateBench() {}
 
     public static void main(String[] args) throws Exception {
         InputGate open = gateWith(true);
         InputGate closed = gateWith(false);
-        if (!open.admit(InputKind.AUDIO) || closed.admit(InputKind.AUDIO)) {
+        if (!open.admit(InputKind.AUDIO, SPEAKER) || closed.admit(InputKind.AUDIO, SPEAKER)) {
             throw new IllegalStateException("gate set-up wrong");
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -91,7 +93,7 @@ public final class GateBench {
     private static void decide(InputGate gate, int n) {
         long admitted = 0;
         for (int i = 0; i < n; i++) {
-            if (gate.admit(InputKind.AUDIO)) {
+            if (gate.admit(InputKind.AUDIO, SPEAKER)) {
                 admitted++;
             }
         }
@@ -147,6 +149,11 @@ public final class GateBench {
         SwitchboardOperator operator =
                 new SwitchboardOperator(CallSettings.defaults(), gate, quiet, Clock.systemUTC(), "candor-call-bench");
         operator.accept(new CallEvent.Joined(Instant.now(), new ParticipantId("bench"), "Bench", "Bench room"));
+        for (int i = 0; i < 20; i++) {
+            // A room of 21, so the lookup of who was told is not trivially small.
+            operator.accept(new CallEvent.ParticipantJoined(
+                    Instant.now(), i == 0 ? SPEAKER : new ParticipantId("p-" + i), "P" + i));
+        }
         if (summaryOn) {
             operator.turnOn(Feature.SUMMARY).get(5, TimeUnit.SECONDS);
         } else {

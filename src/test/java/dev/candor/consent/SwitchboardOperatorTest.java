@@ -116,7 +116,7 @@ class SwitchboardOperatorTest {
         Switchboard after = operator.turnOn(Feature.SUMMARY).get(5, TimeUnit.SECONDS);
 
         assertThat(after.activeFeatures()).containsExactly(Feature.SUMMARY);
-        assertThat(operator.gate().admit(InputKind.AUDIO)).isTrue();
+        assertThat(operator.gate().admit(InputKind.AUDIO, BOB)).isTrue();
         List<String> log = performer.log;
         assertThat(log.indexOf("notice Everyone[] [SUMMARY]")).isGreaterThanOrEqualTo(0);
         assertThat(log.indexOf("tap on")).isGreaterThan(log.indexOf("notice Everyone[] [SUMMARY]"));
@@ -132,7 +132,7 @@ class SwitchboardOperatorTest {
         Switchboard after = operator.turnOn(Feature.SUMMARY).get(5, TimeUnit.SECONDS);
 
         assertThat(after.announcedFeatures()).isEmpty();
-        assertThat(operator.gate().admit(InputKind.AUDIO)).isFalse();
+        assertThat(operator.gate().admit(InputKind.AUDIO, BOB)).isFalse();
         assertThat(performer.log).doesNotContain("tap on").contains("declined NOTICE_NOT_DELIVERED");
     }
 
@@ -150,10 +150,10 @@ class SwitchboardOperatorTest {
     @Test
     void inputCountsEntriesCarryTheGateCounts() throws Exception {
         start(CallSettings.defaults());
-        operator.gate().admit(InputKind.AUDIO); // refused: nothing on yet
+        operator.gate().admit(InputKind.AUDIO, BOB); // refused: nothing on yet
         operator.turnOn(Feature.COMPOSE).get(5, TimeUnit.SECONDS);
-        operator.gate().admit(InputKind.CHAT);
-        operator.gate().admit(InputKind.CHAT);
+        operator.gate().admit(InputKind.CHAT, BOB);
+        operator.gate().admit(InputKind.CHAT, BOB);
 
         operator.turnOff(Feature.COMPOSE).get(5, TimeUnit.SECONDS);
 
@@ -174,7 +174,7 @@ class SwitchboardOperatorTest {
         operator.close();
 
         assertThat(operator.current().phase()).isEqualTo(CallPhase.ENDED);
-        assertThat(operator.gate().admit(InputKind.AUDIO)).isFalse();
+        assertThat(operator.gate().admit(InputKind.AUDIO, BOB)).isFalse();
         assertThat(performer.log).contains("tap off", "entry CALL_ENDED");
     }
 

@@ -147,15 +147,18 @@ class SwitchboardProperties {
             // -- no input is admitted while its feature is not active
             gate.publish(after);
             for (InputKind kind : InputKind.values()) {
-                boolean admitted = gate.admit(kind);
                 boolean needed = after.activeFeatures().stream().anyMatch(kind::neededBy);
-                assertThat(admitted)
-                        .as("%s admitted with %s active", kind, after.activeFeatures())
-                        .isEqualTo(needed);
+                for (ParticipantId source : PEOPLE) {
+                    boolean admitted = gate.admit(kind, source);
+                    boolean told = source.equals(Script.ANA) && after.phase() == CallPhase.IN_CALL
+                            || after.informed().contains(source);
+                    assertThat(admitted)
+                            .as("%s from %s admitted with %s active", kind, source, after.activeFeatures())
+                            .isEqualTo(needed && told);
+                }
             }
-            if (after.phase() != CallPhase.IN_CALL) {
-                assertThat(gate.admit(InputKind.CHAT)).isFalse();
-            }
+            // Told means a delivered notice that was sent while they were in the call.
+            assertThat(after.participants().keySet()).containsAll(after.informed());
 
             // -- the audio tap runs exactly while the summary is active
             for (Effect e : t.effects()) {
