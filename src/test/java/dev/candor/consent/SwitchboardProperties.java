@@ -265,6 +265,17 @@ class SwitchboardProperties {
                 .count();
         assertThat(of(entries, EntryKind.OBJECTION_ANSWERED)).hasSize((int) (repliesSent + repliesReceived));
 
+        boolean joined = event instanceof SwitchboardEvent.FromCall c1
+                && c1.event() instanceof CallEvent.ParticipantJoined pj
+                && before.phase() == CallPhase.IN_CALL
+                && !pj.id().equals(Script.ANA);
+        boolean left = event instanceof SwitchboardEvent.FromCall c2
+                && c2.event() instanceof CallEvent.ParticipantLeft pl
+                && before.phase() == CallPhase.IN_CALL
+                && before.participants().containsKey(pl.id());
+        assertThat(of(entries, EntryKind.PARTICIPANT_JOINED)).hasSize(joined ? 1 : 0);
+        assertThat(of(entries, EntryKind.PARTICIPANT_LEFT)).hasSize(left ? 1 : 0);
+
         long shares = t.effects().stream()
                 .filter(Effect.EnqueueShare.class::isInstance)
                 .count();
