@@ -1,6 +1,7 @@
 package dev.candor.consent;
 
 import dev.candor.record.EntryDraft;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Performs the switchboard's effects: the seam where the call adapter, the audio tap, the ledger,
@@ -11,10 +12,13 @@ import dev.candor.record.EntryDraft;
 public interface EffectPerformer {
     /**
      * Sends a notice's commands to the call ({@link Effect.SendNotice#commands()}: endpoint message
-     * + chat). Returning normally confirms the notice went out, which activates the features it
-     * announces; throwing means it did not, and they are turned off again.
+     * + chat) and says when the call adapter confirmed they went out: the returned stage completes
+     * normally when they did (which activates the features the notice announces) and exceptionally
+     * when they did not (they are turned off again). A performer whose adapter has no receipt
+     * returns a completed stage once {@code CallSession.send} accepted both commands; throwing is
+     * the same as failing.
      */
-    void sendNotice(Effect.SendNotice notice) throws Exception;
+    CompletionStage<Void> sendNotice(Effect.SendNotice notice) throws Exception;
 
     /** Sends an objection or an objection answer ({@link Effect.SendMessage#commands()}). */
     void sendMessage(Effect.SendMessage message) throws Exception;

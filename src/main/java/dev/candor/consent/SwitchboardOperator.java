@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * it, so the state needs no locks. The submit methods may be called from any thread (the FX thread,
  * CEF threads) and return at once. {@link #current()} and the gate may be read from any thread.
  *
- * <p>A notice counts as delivered when {@link EffectPerformer#sendNotice} returns normally; the
- * operator then applies {@link SwitchboardEvent.NoticeDelivered} right after the effects of the
- * event that sent it, before any later event, so a feature becomes active at the earliest moment
- * it is allowed to.
+ * <p>A notice counts as delivered when the stage {@link EffectPerformer#sendNotice} returns
+ * completes normally. If it is already complete, the operator applies {@link
+ * SwitchboardEvent.NoticeDelivered} right after the effects of the event that sent it, before any
+ * later event; otherwise when the adapter completes it, in order with the other events.
  */
 public final class SwitchboardOperator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardOperator.class);
@@ -151,13 +151,7 @@ public final class SwitchboardOperator implements AutoCloseable {
         try {
             // Java 17 has no pattern switch; Effect is sealed, and a test feeds every permitted type here.
             if (effect instanceof Effect.SendNotice n) {
-                try {
-                    performer.sendNotice(n);
-                    followUps.add(new SwitchboardEvent.NoticeDelivered(clock.instant(), n.seq()));
-                } catch (Exception e) {
-                    LOG.warn("Notice {} could not be sent", n.seq(), e);
-                    followUps.add(new SwitchboardEvent.NoticeFailed(clock.instant(), n.seq(), String.valueOf(e)));
-                }
+                sendNotice(n, followUps);
             } else if (effect instanceof Effect.SendMessage m) {
                 performer.sendMessage(m);
             } else if (effect instanceof Effect.SetDisplayName d) {
@@ -192,6 +186,39 @@ public final class SwitchboardOperator implements AutoCloseable {
         } catch (Exception e) {
             LOG.error("Effect {} failed", effect.getClass().getSimpleName(), e);
         }
+    }
+
+    private void sendNotice(Effect.SendNotice notice, Deque<SwitchboardEvent> followUps) {
+        CompletableFuture<Void> sent;
+        try {
+            sent = performer.sendNotice(notice).toCompletableFuture();
+        } catch (Exception e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        if (sent.isDone()) {
+            // Confirmed at once: apply it before any later event, so the feature starts as early as allowed.
+            followUps.add(confirmation(notice.seq(), sent));
+        } else {
+            // Confirmed later by the adapter: back onto the call executor, in order with other events.
+            sent.whenComplete((ok, error) -> submit(confirmation(notice.seq(), error)));
+        }
+    }
+
+    private SwitchboardEvent confirmation(long seq, CompletableFuture<Void> done) {
+        try {
+            done.join();
+            return confirmation(seq, (Throwable) null);
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return confirmation(seq, e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    private SwitchboardEvent confirmation(long seq, Throwable error) {
+        if (error == null) {
+            return new SwitchboardEvent.NoticeDelivered(clock.instant(), seq);
+        }
+        LOG.warn("Notice {} could not be sent", seq, error);
+        return new SwitchboardEvent.NoticeFailed(clock.instant(), seq, String.valueOf(error));
     }
 
     /**

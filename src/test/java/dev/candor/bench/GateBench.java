@@ -126,7 +126,9 @@ public final class GateBench {
         InputGate gate = new InputGate();
         EffectPerformer quiet = new EffectPerformer() {
             @Override
-            public void sendNotice(Effect.SendNotice notice) {}
+            public java.util.concurrent.CompletionStage<Void> sendNotice(Effect.SendNotice notice) {
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
 
             @Override
             public void sendMessage(Effect.SendMessage message) {}

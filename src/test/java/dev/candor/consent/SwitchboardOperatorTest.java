@@ -27,6 +27,9 @@ class SwitchboardOperatorTest {
         final Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
         volatile boolean failNotices;
         volatile boolean failTap;
+        /** When set, notices are confirmed only when the test completes this (an adapter with receipts). */
+        volatile java.util.concurrent.CompletableFuture<Void> receipts;
+
         volatile InputGate gate;
         volatile Boolean gateOpenAtTapStart;
 
@@ -36,12 +39,14 @@ class SwitchboardOperatorTest {
         }
 
         @Override
-        public void sendNotice(Effect.SendNotice notice) throws Exception {
+        public java.util.concurrent.CompletionStage<Void> sendNotice(Effect.SendNotice notice) throws Exception {
             note("notice " + notice.notice().to() + " "
                     + notice.notice().notice().features());
             if (failNotices) {
                 throw new IllegalStateException("bridge closed");
             }
+            java.util.concurrent.CompletableFuture<Void> receipt = receipts;
+            return receipt != null ? receipt : java.util.concurrent.CompletableFuture.completedFuture(null);
         }
 
         @Override
@@ -134,6 +139,43 @@ class SwitchboardOperatorTest {
         assertThat(after.announcedFeatures()).isEmpty();
         assertThat(operator.gate().admit(InputKind.AUDIO, BOB)).isFalse();
         assertThat(performer.log).doesNotContain("tap on").contains("declined NOTICE_NOT_DELIVERED");
+    }
+
+    @Test
+    void aFeatureWaitsForTheAdaptersLaterConfirmation() throws Exception {
+        start(CallSettings.defaults());
+        java.util.concurrent.CompletableFuture<Void> receipt = new java.util.concurrent.CompletableFuture<>();
+        performer.receipts = receipt;
+
+        Switchboard pending = operator.turnOn(Feature.SUMMARY).get(5, TimeUnit.SECONDS);
+
+        assertThat(pending.phase(Feature.SUMMARY)).isEqualTo(SwitchPhase.NOTICE_PENDING);
+        assertThat(operator.gate().admit(InputKind.AUDIO, BOB)).isFalse();
+        assertThat(performer.log).doesNotContain("tap on");
+
+        receipt.complete(null);
+        Switchboard active = operator.submit(new SwitchboardEvent.TurnOff(CLOCK.instant(), Feature.COMPOSE))
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(active.activeFeatures()).containsExactly(Feature.SUMMARY);
+        assertThat(operator.gate().admit(InputKind.AUDIO, BOB)).isTrue();
+        assertThat(performer.log).contains("tap on");
+    }
+
+    @Test
+    void aLaterFailureReportedByTheAdapterTurnsTheFeatureOff() throws Exception {
+        start(CallSettings.defaults());
+        java.util.concurrent.CompletableFuture<Void> receipt = new java.util.concurrent.CompletableFuture<>();
+        performer.receipts = receipt;
+        operator.turnOn(Feature.COMPOSE).get(5, TimeUnit.SECONDS);
+
+        receipt.completeExceptionally(new IllegalStateException("data channel closed"));
+        performer.receipts = null;
+        Switchboard after = operator.submit(new SwitchboardEvent.TurnOff(CLOCK.instant(), Feature.SUMMARY))
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(after.announcedFeatures()).isEmpty();
+        assertThat(performer.log).contains("declined NOTICE_NOT_DELIVERED");
     }
 
     @Test
