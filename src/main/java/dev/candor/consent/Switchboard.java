@@ -138,6 +138,21 @@ public record Switchboard(
         return self.filter(participant::equals).isPresent() || informed.contains(participant);
     }
 
+    /**
+     * One banner line per other participant who announced AI, e.g. "Bob has AI notes on.", named by
+     * the display name the meeting reports for their id (their id if it reported none).
+     */
+    public List<String> banners() {
+        List<String> lines = new ArrayList<>();
+        for (RemoteAi ai : remoteAi.values()) {
+            String name = participants.getOrDefault(ai.participant(), "");
+            lines.add(settings.wording()
+                    .banner(name.isBlank() ? ai.participant().value() : name, ai.features(), ai.dataSharing()));
+        }
+        lines.sort(null);
+        return List.copyOf(lines);
+    }
+
     /** Whether data sharing is active (its notice went out): only then may items be enqueued. */
     public boolean sharingActive() {
         return phase(Switch.DATA_SHARING) == SwitchPhase.ON;

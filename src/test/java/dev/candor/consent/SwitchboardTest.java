@@ -246,11 +246,9 @@ class SwitchboardTest {
         assertThat(s.state.remoteAi()).containsOnlyKeys(BOB);
         assertThat(s.state.remoteAi().get(BOB).features()).containsExactly(Feature.SUMMARY);
         assertThat(Script.entries(t, EntryKind.NOTICE_RECEIVED).get(0).fields()).containsEntry("participant", "bob-2");
-        assertThat(s.state
-                        .settings()
-                        .wording()
-                        .banner("Bob", s.state.remoteAi().get(BOB).features(), false))
-                .isEqualTo("Bob has AI notes on.");
+        assertThat(s.state.banners()).containsExactly("Bob has AI notes on.");
+        s.call(new CallEvent.DisplayNameChanged(s.now(), BOB, "Robert"));
+        assertThat(s.state.banners()).containsExactly("Robert has AI notes on.");
 
         assertThat(Script.of(s.endpoint(BOB, json), Effect.Received.class)
                         .get(0)
