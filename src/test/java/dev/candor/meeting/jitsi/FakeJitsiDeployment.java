@@ -18,14 +18,14 @@ import org.eclipse.jetty.util.Callback;
  * resources), the meeting backed by a local room's signalling so several fake-Jitsi participants
  * can talk. Without {@code external_api.js} it plays a web server that is not a Jitsi deployment.
  */
-final class FakeJitsiDeployment implements AutoCloseable {
+public final class FakeJitsiDeployment implements AutoCloseable {
     private static final String RES = "dev/candor/meeting/fakejitsi/";
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server, 1, 1);
 
     private volatile URI signalling = URI.create("ws://127.0.0.1:9/ws/");
 
-    FakeJitsiDeployment(boolean serveExternalApi) throws Exception {
+    public FakeJitsiDeployment(boolean serveExternalApi) throws Exception {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         byte[] api = read("external_api.js");
@@ -63,11 +63,11 @@ final class FakeJitsiDeployment implements AutoCloseable {
     }
 
     /** Where the fake meeting page finds its signalling (a local room server's /ws/); null: nowhere. */
-    void useSignalling(URI signalling) {
+    public void useSignalling(URI signalling) {
         this.signalling = signalling;
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
