@@ -1,0 +1,168 @@
+package dev.candor.record;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks the hash chain as stored rows stream past in global sequence order: each row's hash over
+ * its canonical body, the body's agreement with the row's columns, the global and per-call links,
+ * gap-free numbering, kept content against its chained hash, deleted content against a tombstone,
+ * and finally the recorded head (so removing the last entries is caught too). Storage-neutral: the
+ * SQLite adapter feeds it rows. Not thread-safe; one verification per instance.
+ */
+public final class ChainVerifier {
+    private static final int MAX_PROBLEMS = 1000;
+
+    /** One stored entry as read back: the columns beside the body, the body, and its content if kept. */
+    public record Row(
+            long seq,
+            String callId,
+            long callSeq,
+            String kind,
+            long atMillis,
+            String body,
+            String hash,
+            String content) {}
+
+    private final List<VerifyReport.Problem> problems = new ArrayList<>();
+    private final Map<String, CallLink> calls = new HashMap<>();
+    private long lastSeq;
+    private String lastHash = CanonicalJson.ZERO_HASH;
+    private long checked;
+
+    private static final class CallLink {
+        long callSeq = -1;
+        String hash = CanonicalJson.ZERO_HASH;
+        final List<Long> missingContent = new ArrayList<>();
+        final List<Long> missingContentSeq = new ArrayList<>();
+    }
+
+    /** Checks the next row; rows must come in ascending {@code seq} order. */
+    public void accept(Row row) {
+        checked++;
+        Optional<CallId> callId = callIdOf(row.callId());
+        if (row.seq() != lastSeq + 1) {
+            problem(
+                    row.seq(),
+                    callId,
+                    row.seq() > lastSeq + 1
+                            ? "entries " + (lastSeq + 1) + ".." + (row.seq() - 1) + " before it are missing (removed)"
+                            : "is out of order (follows entry " + lastSeq + ")");
+        }
+        String actualHash = CanonicalJson.sha256(row.body());
+        if (!actualHash.equals(row.hash())) {
+            problem(row.seq(), callId, "was edited: its contents no longer match its hash");
+        }
+        Map<String, Object> body;
+        try {
+            body = CanonicalJson.readObject(row.body());
+        } catch (IllegalArgumentException e) {
+            problem(row.seq(), callId, "is not readable JSON");
+            advance(row.seq(), row.hash());
+            return;
+        }
+        if (!agrees(body, row)) {
+            problem(row.seq(), callId, "was moved or edited: its stored columns disagree with its chained contents");
+        }
+        if (!lastHash.equals(body.get("prev"))) {
+            problem(
+                    row.seq(),
+                    callId,
+                    "does not link to the entry before it: an entry was removed, inserted or reordered before it");
+        }
+        String chainedCall = String.valueOf(body.get("call"));
+        CallLink link = calls.computeIfAbsent(chainedCall, k -> new CallLink());
+        long chainedCallSeq = body.get("callSeq") instanceof Number n ? n.longValue() : -2;
+        if (chainedCallSeq != link.callSeq + 1 || !link.hash.equals(body.get("prevInCall"))) {
+            problem(row.seq(), callId, "breaks its call's chain: an entry of this call was removed or reordered");
+        }
+        link.callSeq = chainedCallSeq;
+        link.hash = row.hash();
+        checkContent(row, callId, body, link);
+        advance(row.seq(), row.hash());
+    }
+
+    private void checkContent(Row row, Optional<CallId> callId, Map<String, Object> body, CallLink link) {
+        Object fieldsValue = body.get("fields");
+        Map<?, ?> fields = fieldsValue instanceof Map<?, ?> m ? m : Map.of();
+        Object contentHash = fields.get(EntryFields.CONTENT_HASH);
+        if (contentHash != null) {
+            if (row.content() == null) {
+                link.missingContent.add(link.callSeq);
+                link.missingContentSeq.add(row.seq());
+            } else if (!contentHash.equals(CanonicalJson.sha256(row.content()))) {
+                problem(row.seq(), callId, "has content that was edited: it no longer matches its chained hash");
+            }
+        } else if (row.content() != null) {
+            problem(row.seq(), callId, "has content attached that was never chained");
+        }
+        if (EntryKind.CONTENT_DELETED.name().equals(body.get("kind"))
+                && fields.get(EntryFields.UP_TO_CALL_SEQ) instanceof Number upTo) {
+            for (int i = link.missingContent.size() - 1; i >= 0; i--) {
+                if (link.missingContent.get(i) < upTo.longValue()) {
+                    link.missingContent.remove(i);
+                    link.missingContentSeq.remove(i);
+                }
+            }
+        }
+    }
+
+    /**
+     * Ends the check against the head the store recorded with its last commit.
+     *
+     * @param headSeq the last sequence number the store committed (0 for an empty ledger)
+     * @param headHash its hash ({@link CanonicalJson#ZERO_HASH} for an empty ledger)
+     */
+    public VerifyReport finish(long headSeq, String headHash) {
+        for (CallLink link : calls.values()) {
+            for (long seq : link.missingContentSeq) {
+                problem(seq, Optional.empty(), "lost its content without a deletion on the record (no tombstone)");
+            }
+        }
+        if (headSeq != lastSeq || !Objects.equals(headHash, lastHash)) {
+            problem(
+                    Math.max(headSeq, lastSeq),
+                    Optional.empty(),
+                    headSeq > lastSeq
+                            ? "is missing: the ledger ends at entry " + lastSeq + " but its last commit was entry "
+                                    + headSeq + " (entries at the end were removed)"
+                            : "does not match the ledger's recorded head (entries were added or edited outside Candor)");
+        }
+        problems.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+        return new VerifyReport(checked, lastHash, problems);
+    }
+
+    private boolean agrees(Map<String, Object> body, Row row) {
+        return body.get("seq") instanceof Number seq
+                && seq.longValue() == row.seq()
+                && row.callId().equals(body.get("call"))
+                && body.get("callSeq") instanceof Number callSeq
+                && callSeq.longValue() == row.callSeq()
+                && row.kind().equals(body.get("kind"))
+                && body.get("at") instanceof Number at
+                && at.longValue() == row.atMillis();
+    }
+
+    private void advance(long seq, String hash) {
+        lastSeq = Math.max(lastSeq, seq);
+        lastHash = hash;
+    }
+
+    private void problem(long seq, Optional<CallId> callId, String description) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(new VerifyReport.Problem(seq, callId, description));
+        }
+    }
+
+    private static Optional<CallId> callIdOf(String value) {
+        try {
+            return Optional.of(new CallId(value));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
