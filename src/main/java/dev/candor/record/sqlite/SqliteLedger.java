@@ -117,8 +117,18 @@ public final class SqliteLedger implements Ledger, CallHistory {
                     absolute.resolveSibling(absolute.getFileName() + ".lock"),
                     StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                // Held by this very process. Closing this second channel would drop the first one's
+                // POSIX lock too, so it is left open (one descriptor, only on this programming error).
+                lock = null;
+                channel = null;
+            }
             if (lock == null) {
+                closeQuietly(channel);
+                channel = null;
                 throw new LedgerUnreadableException(
                         absolute,
                         LedgerUnreadableException.Reason.IN_USE,
