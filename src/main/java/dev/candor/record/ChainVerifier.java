@@ -1,7 +1,15 @@
 package dev.candor.record;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +36,10 @@ public final class ChainVerifier {
             String hash,
             String content) {}
 
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final MessageDigest digest = sha256();
     private final List<VerifyReport.Problem> problems = new ArrayList<>();
     private final Map<String, CallLink> calls = new HashMap<>();
     private long lastSeq;
@@ -53,14 +65,14 @@ public final class ChainVerifier {
                             ? "entries " + (lastSeq + 1) + ".." + (row.seq() - 1) + " before it are missing (removed)"
                             : "is out of order (follows entry " + lastSeq + ")");
         }
-        String actualHash = CanonicalJson.sha256(row.body());
+        String actualHash = hex(digest.digest(row.body().getBytes(StandardCharsets.UTF_8)));
         if (!actualHash.equals(row.hash())) {
             problem(row.seq(), callId, "was edited: its contents no longer match its hash");
         }
-        Map<String, Object> body;
+        Body body;
         try {
-            body = CanonicalJson.readObject(row.body());
-        } catch (IllegalArgumentException e) {
+            body = Body.parse(row.body());
+        } catch (IOException e) {
             problem(row.seq(), callId, "is not readable JSON");
             advance(row.seq(), row.hash());
             return;
@@ -68,16 +80,15 @@ public final class ChainVerifier {
         if (!agrees(body, row)) {
             problem(row.seq(), callId, "was moved or edited: its stored columns disagree with its chained contents");
         }
-        if (!lastHash.equals(body.get("prev"))) {
+        if (!lastHash.equals(body.prev)) {
             problem(
                     row.seq(),
                     callId,
                     "does not link to the entry before it: an entry was removed, inserted or reordered before it");
         }
-        String chainedCall = String.valueOf(body.get("call"));
-        CallLink link = calls.computeIfAbsent(chainedCall, k -> new CallLink());
-        long chainedCallSeq = body.get("callSeq") instanceof Number n ? n.longValue() : -2;
-        if (chainedCallSeq != link.callSeq + 1 || !link.hash.equals(body.get("prevInCall"))) {
+        CallLink link = calls.computeIfAbsent(String.valueOf(body.call), k -> new CallLink());
+        long chainedCallSeq = body.callSeq;
+        if (chainedCallSeq != link.callSeq + 1 || !link.hash.equals(body.prevInCall)) {
             problem(row.seq(), callId, "breaks its call's chain: an entry of this call was removed or reordered");
         }
         link.callSeq = chainedCallSeq;
@@ -86,24 +97,21 @@ public final class ChainVerifier {
         advance(row.seq(), row.hash());
     }
 
-    private void checkContent(Row row, Optional<CallId> callId, Map<String, Object> body, CallLink link) {
-        Object fieldsValue = body.get("fields");
-        Map<?, ?> fields = fieldsValue instanceof Map<?, ?> m ? m : Map.of();
-        Object contentHash = fields.get(EntryFields.CONTENT_HASH);
+    private void checkContent(Row row, Optional<CallId> callId, Body body, CallLink link) {
+        String contentHash = body.contentHash;
         if (contentHash != null) {
             if (row.content() == null) {
                 link.missingContent.add(link.callSeq);
                 link.missingContentSeq.add(row.seq());
-            } else if (!contentHash.equals(CanonicalJson.sha256(row.content()))) {
+            } else if (!contentHash.equals(hex(digest.digest(row.content().getBytes(StandardCharsets.UTF_8))))) {
                 problem(row.seq(), callId, "has content that was edited: it no longer matches its chained hash");
             }
         } else if (row.content() != null) {
             problem(row.seq(), callId, "has content attached that was never chained");
         }
-        if (EntryKind.CONTENT_DELETED.name().equals(body.get("kind"))
-                && fields.get(EntryFields.UP_TO_CALL_SEQ) instanceof Number upTo) {
+        if (EntryKind.CONTENT_DELETED.name().equals(body.kind) && body.upToCallSeq >= 0) {
             for (int i = link.missingContent.size() - 1; i >= 0; i--) {
-                if (link.missingContent.get(i) < upTo.longValue()) {
+                if (link.missingContent.get(i) < body.upToCallSeq) {
                     link.missingContent.remove(i);
                     link.missingContentSeq.remove(i);
                 }
@@ -136,15 +144,80 @@ public final class ChainVerifier {
         return new VerifyReport(checked, lastHash, problems);
     }
 
-    private boolean agrees(Map<String, Object> body, Row row) {
-        return body.get("seq") instanceof Number seq
-                && seq.longValue() == row.seq()
-                && row.callId().equals(body.get("call"))
-                && body.get("callSeq") instanceof Number callSeq
-                && callSeq.longValue() == row.callSeq()
-                && row.kind().equals(body.get("kind"))
-                && body.get("at") instanceof Number at
-                && at.longValue() == row.atMillis();
+    private static boolean agrees(Body body, Row row) {
+        return body.seq == row.seq()
+                && row.callId().equals(body.call)
+                && body.callSeq == row.callSeq()
+                && row.kind().equals(body.kind)
+                && body.at == row.atMillis();
+    }
+
+    private static String hex(byte[] bytes) {
+        return HEX.formatHex(bytes);
+    }
+
+    /** The parts of an entry body the chain check needs, read with a streaming parser (no maps). */
+    private static final class Body {
+        long seq = -1;
+        long callSeq = -2;
+        long at = Long.MIN_VALUE;
+        String call;
+        String kind;
+        String prev;
+        String prevInCall;
+        String contentHash;
+        long upToCallSeq = -1;
+
+        static Body parse(String json) throws IOException {
+            Body b = new Body();
+            try (JsonParser p = JSON.createParser(json)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("not an object");
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    switch (name) {
+                        case "seq" -> b.seq = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+                        case "callSeq" -> b.callSeq = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -2;
+                        case "at" -> b.at = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : Long.MIN_VALUE;
+                        case "call" -> b.call = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                        case "kind" -> b.kind = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                        case "prev" -> b.prev = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                        case "prevInCall" -> b.prevInCall = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                        case "fields" -> readFields(p, value, b);
+                        default -> p.skipChildren();
+                    }
+                }
+            }
+            return b;
+        }
+
+        private static void readFields(JsonParser p, JsonToken start, Body b) throws IOException {
+            if (start != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (EntryFields.CONTENT_HASH.equals(name) && value == JsonToken.VALUE_STRING) {
+                    b.contentHash = p.getText();
+                } else if (EntryFields.UP_TO_CALL_SEQ.equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
+                    b.upToCallSeq = p.getLongValue();
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private void advance(long seq, String hash) {

@@ -56,6 +56,7 @@ public final class SqliteLedger implements Ledger, CallHistory {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteLedger.class);
     private static final int MAX_BATCH = 2048;
     private static final int BODY_VERSION = 1;
+    private static final int VERIFY_BLOCK = 1024;
 
     private final Path file;
     private final Clock clock;
@@ -611,41 +612,94 @@ public final class SqliteLedger implements Ledger, CallHistory {
         return new LedgerException("Candor could not read the call record (" + e.getMessage() + ").", e);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reading and checking overlap: a short-lived reader thread streams rows in blocks while the
+     * caller's thread checks them, so on two cores the check costs about as long as the read.
+     */
     @Override
     public VerifyReport verify() {
+        BlockingQueue<List<ChainVerifier.Row>> blocks = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        List<ChainVerifier.Row> end = List.of();
+        long[] head = {0};
+        String[] headHash = {CanonicalJson.ZERO_HASH};
+        CompletableFuture<Void> read = new CompletableFuture<>();
+        Thread reader = new Thread(
+                () -> {
+                    try (Connection c = reader()) {
+                        c.setAutoCommit(false); // one snapshot for entries and head
+                        try (Statement s = c.createStatement()) {
+                            List<ChainVerifier.Row> block = new ArrayList<>(VERIFY_BLOCK);
+                            try (ResultSet rs = s.executeQuery(
+                                    "SELECT e.seq, e.call_id, e.call_seq, e.kind, e.at, e.body, e.hash, c.text"
+                                            + " FROM entries e LEFT JOIN content c ON c.seq = e.seq ORDER BY e.seq")) {
+                                while (rs.next()) {
+                                    block.add(new ChainVerifier.Row(
+                                            rs.getLong(1),
+                                            rs.getString(2),
+                                            rs.getLong(3),
+                                            rs.getString(4),
+                                            rs.getLong(5),
+                                            rs.getString(6),
+                                            rs.getString(7),
+                                            rs.getString(8)));
+                                    if (block.size() == VERIFY_BLOCK) {
+                                        blocks.put(block);
+                                        block = new ArrayList<>(VERIFY_BLOCK);
+                                    }
+                                }
+                            }
+                            if (!block.isEmpty()) {
+                                blocks.put(block);
+                            }
+                            try (ResultSet rs = s.executeQuery("SELECT seq, hash FROM chain_head WHERE id = 1")) {
+                                if (rs.next()) {
+                                    head[0] = rs.getLong(1);
+                                    headHash[0] = rs.getString(2);
+                                }
+                            }
+                        }
+                        c.rollback();
+                        read.complete(null);
+                    } catch (SQLException | RuntimeException e) {
+                        read.completeExceptionally(e);
+                    } catch (InterruptedException e) {
+                        read.completeExceptionally(e);
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        try {
+                            blocks.put(end); // the checker always drains until it sees this
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                "candor-ledger-verify-reader");
+        reader.setDaemon(true);
+        reader.start();
         ChainVerifier verifier = new ChainVerifier();
-        try (Connection c = reader()) {
-            c.setAutoCommit(false); // one snapshot for entries and head
-            long seq = 0;
-            String hash = CanonicalJson.ZERO_HASH;
-            try (Statement s = c.createStatement()) {
-                s.setFetchSize(1000);
-                try (ResultSet rs = s.executeQuery("SELECT e.seq, e.call_id, e.call_seq, e.kind, e.at, e.body, e.hash,"
-                        + " c.text FROM entries e LEFT JOIN content c ON c.seq = e.seq ORDER BY e.seq")) {
-                    while (rs.next()) {
-                        verifier.accept(new ChainVerifier.Row(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getLong(3),
-                                rs.getString(4),
-                                rs.getLong(5),
-                                rs.getString(6),
-                                rs.getString(7),
-                                rs.getString(8)));
-                    }
-                }
-                try (ResultSet rs = s.executeQuery("SELECT seq, hash FROM chain_head WHERE id = 1")) {
-                    if (rs.next()) {
-                        seq = rs.getLong(1);
-                        hash = rs.getString(2);
-                    }
+        try {
+            for (List<ChainVerifier.Row> block = blocks.take(); block != end; block = blocks.take()) {
+                try {
+                    block.forEach(verifier::accept);
+                } catch (RuntimeException e) {
+                    reader.interrupt();
+                    throw e;
                 }
             }
-            c.rollback();
-            return verifier.finish(seq, hash);
-        } catch (SQLException e) {
-            throw readFailure(e);
+            reader.join();
+            read.join();
+        } catch (InterruptedException e) {
+            reader.interrupt();
+            Thread.currentThread().interrupt();
+            throw new LedgerException("Checking the call record was interrupted.", e);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof SQLException se
+                    ? readFailure(se)
+                    : new LedgerException("Candor could not read the call record.", e.getCause());
         }
+        return verifier.finish(head[0], headHash[0]);
     }
 
     private static final String SUMMARY_SQL = "SELECT c.id, c.server, c.room, c.display_name, c.started_at, c.ended_at,"
