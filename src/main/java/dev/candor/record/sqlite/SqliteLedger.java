@@ -65,6 +65,8 @@ public final class SqliteLedger implements Ledger, CallHistory {
     private final Connection writer;
     private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
+    private final PreparedStatement insertEntry;
+    private final PreparedStatement insertContent;
     private volatile boolean closed;
 
     // Chain tip, owned by the writer thread.
@@ -92,14 +94,20 @@ public final class SqliteLedger implements Ledger, CallHistory {
     /** A draft checked and canonicalised on the caller's thread, so the writer only links and stores it. */
     private record Prepared(EntryKind kind, String fieldsJson, Map<String, Object> fields, String content) {}
 
-    private SqliteLedger(Path file, Clock clock, FileChannel lockChannel, FileLock lock, Connection writer) {
+    private SqliteLedger(Path file, Clock clock, FileChannel lockChannel, FileLock lock, Connection writer)
+            throws SQLException {
+        this.insertEntry = writer.prepareStatement("INSERT INTO entries(seq, call_id, call_seq, kind, at, has_content,"
+                + " body, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        this.insertContent = writer.prepareStatement("INSERT INTO content(seq, text) VALUES (?, ?)");
         this.file = file;
         this.clock = clock;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.writer = writer;
         this.writerThread = new Thread(this::runWriter, "candor-ledger-writer");
-        this.writerThread.setDaemon(false);
+        // A daemon, so a forgotten close() cannot keep the app from exiting; unacknowledged appends
+        // are then lost exactly as in a crash, acknowledged ones never are.
+        this.writerThread.setDaemon(true);
     }
 
     /**
@@ -139,8 +147,14 @@ public final class SqliteLedger implements Ledger, CallHistory {
             }
             int version = LedgerFile.check(absolute);
             Connection writer = openWriter(absolute, version);
-            SqliteLedger ledger = new SqliteLedger(absolute, clock, channel, lock, writer);
-            ledger.loadTips();
+            SqliteLedger ledger;
+            try {
+                ledger = new SqliteLedger(absolute, clock, channel, lock, writer);
+                ledger.loadTips();
+            } catch (SQLException | RuntimeException e) {
+                writer.close();
+                throw e;
+            }
             ledger.writerThread.start();
             LOG.info("Call record open at {} (format {})", absolute, Migrations.latest());
             return ledger;
@@ -509,9 +523,8 @@ public final class SqliteLedger implements Ledger, CallHistory {
                     + p.fieldsJson() + ",\"kind\":\"" + p.kind().name() + "\",\"prev\":\"" + hash
                     + "\",\"prevInCall\":\"" + tip.hash() + "\",\"seq\":" + nextSeq + ",\"v\":" + BODY_VERSION + "}";
             String entryHash = CanonicalJson.sha256(body);
-            try (PreparedStatement ps = writer.prepareStatement(
-                    "INSERT INTO entries(seq, call_id, call_seq, kind, at, has_content, body, hash)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            {
+                PreparedStatement ps = insertEntry;
                 ps.setLong(1, nextSeq);
                 ps.setString(2, call.value());
                 ps.setLong(3, callSeq);
@@ -523,7 +536,8 @@ public final class SqliteLedger implements Ledger, CallHistory {
                 ps.executeUpdate();
             }
             if (p.content() != null) {
-                try (PreparedStatement ps = writer.prepareStatement("INSERT INTO content(seq, text) VALUES (?, ?)")) {
+                {
+                    PreparedStatement ps = insertContent;
                     ps.setLong(1, nextSeq);
                     ps.setString(2, p.content());
                     ps.executeUpdate();
@@ -577,6 +591,8 @@ public final class SqliteLedger implements Ledger, CallHistory {
             Thread.currentThread().interrupt();
         }
         try {
+            insertEntry.close();
+            insertContent.close();
             writer.close();
         } catch (SQLException e) {
             LOG.warn("Closing the call record failed", e);
