@@ -37,8 +37,8 @@ public interface Ledger extends AutoCloseable {
      * appends a {@code CONTENT_DELETED} tombstone saying so; the chain still verifies afterwards.
      *
      * @param reason why, in the product's words: {@code user} or {@code retention}
-     * @return the tombstone entry, or an already completed future holding the last tombstone if
-     *     the call had no content left to delete
+     * @return the tombstone entry once durable (written even when nothing was left to delete, so
+     *     every request is on the record; its {@code entries} field says how many were erased)
      */
     CompletableFuture<LedgerEntry> deleteContent(CallId call, String reason);
 
