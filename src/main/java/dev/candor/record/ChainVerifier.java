@@ -42,9 +42,22 @@ public final class ChainVerifier {
     private final MessageDigest digest = sha256();
     private final List<VerifyReport.Problem> problems = new ArrayList<>();
     private final Map<String, CallLink> calls = new HashMap<>();
+    private final Map<String, CallRecord> chainedCalls = new HashMap<>();
     private long lastSeq;
     private String lastHash = CanonicalJson.ZERO_HASH;
     private long checked;
+
+    /** What the chain says about a call: from its CALL_STARTED and first CALL_ENDED entries. */
+    private static final class CallRecord {
+        long startSeq;
+        long startedAt;
+        String server;
+        String room;
+        String displayName;
+        long endSeq = -1;
+        long endedAt;
+        boolean listed;
+    }
 
     private static final class CallLink {
         long callSeq = -1;
@@ -94,7 +107,58 @@ public final class ChainVerifier {
         link.callSeq = chainedCallSeq;
         link.hash = row.hash();
         checkContent(row, callId, body, link);
+        if (EntryKind.CALL_STARTED.name().equals(body.kind)) {
+            CallRecord call = new CallRecord();
+            call.startSeq = row.seq();
+            call.startedAt = body.at;
+            call.server = body.server;
+            call.room = body.room;
+            call.displayName = body.displayName;
+            chainedCalls.putIfAbsent(row.callId(), call);
+        } else if (EntryKind.CALL_ENDED.name().equals(body.kind)) {
+            CallRecord call = chainedCalls.get(row.callId());
+            if (call != null && call.endSeq < 0) {
+                call.endSeq = row.seq();
+                call.endedAt = body.at;
+            }
+        }
         advance(row.seq(), row.hash());
+    }
+
+    /**
+     * Checks one row of the call list (what the history screen shows) against the chain: a call
+     * must have a chained start, and its server, room, name, start and end must be the chained ones.
+     * Call after all entry rows.
+     *
+     * @param endedAt the listed end, or null if none
+     */
+    public void checkCall(String id, String server, String room, String displayName, long startedAt, Long endedAt) {
+        Optional<CallId> callId = callIdOf(id);
+        CallRecord call = chainedCalls.get(id);
+        if (call == null) {
+            problem(
+                    0,
+                    callId,
+                    "(call list) lists call " + id + " that has no start in the chain (added outside Candor)");
+            return;
+        }
+        call.listed = true;
+        if (!Objects.equals(server, call.server)
+                || !Objects.equals(room, call.room)
+                || !Objects.equals(displayName, call.displayName)
+                || startedAt != call.startedAt) {
+            problem(
+                    call.startSeq,
+                    callId,
+                    "is contradicted by the call list: its server, room, name or start time was changed there");
+        }
+        boolean endAgrees = call.endSeq < 0 ? endedAt == null : endedAt != null && endedAt == call.endedAt;
+        if (!endAgrees) {
+            problem(
+                    call.endSeq < 0 ? call.startSeq : call.endSeq,
+                    callId,
+                    "is contradicted by the call list: the call's end time was changed there");
+        }
     }
 
     private void checkContent(Row row, Optional<CallId> callId, Body body, CallLink link) {
@@ -126,6 +190,21 @@ public final class ChainVerifier {
      * @param headHash its hash ({@link CanonicalJson#ZERO_HASH} for an empty ledger)
      */
     public VerifyReport finish(long headSeq, String headHash) {
+        return finish(headSeq, headHash, false);
+    }
+
+    /**
+     * Like {@link #finish(long, String)}; with {@code callsChecked}, also reports chained calls
+     * missing from the call list (after {@link #checkCall} was called for every listed call).
+     */
+    public VerifyReport finish(long headSeq, String headHash, boolean callsChecked) {
+        if (callsChecked) {
+            chainedCalls.forEach((id, call) -> {
+                if (!call.listed) {
+                    problem(call.startSeq, callIdOf(id), "starts a call that is missing from the call list");
+                }
+            });
+        }
         for (CallLink link : calls.values()) {
             for (long seq : link.missingContentSeq) {
                 problem(seq, Optional.empty(), "lost its content without a deletion on the record (no tombstone)");
@@ -167,6 +246,9 @@ public final class ChainVerifier {
         String prevInCall;
         String contentHash;
         long upToCallSeq = -1;
+        String server;
+        String room;
+        String displayName;
 
         static Body parse(String json) throws IOException {
             Body b = new Body();
@@ -205,6 +287,12 @@ public final class ChainVerifier {
                     b.contentHash = p.getText();
                 } else if (EntryFields.UP_TO_CALL_SEQ.equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
                     b.upToCallSeq = p.getLongValue();
+                } else if (value == JsonToken.VALUE_STRING && EntryFields.SERVER.equals(name)) {
+                    b.server = p.getText();
+                } else if (value == JsonToken.VALUE_STRING && EntryFields.ROOM.equals(name)) {
+                    b.room = p.getText();
+                } else if (value == JsonToken.VALUE_STRING && EntryFields.DISPLAY_NAME.equals(name)) {
+                    b.displayName = p.getText();
                 } else {
                     p.skipChildren();
                 }

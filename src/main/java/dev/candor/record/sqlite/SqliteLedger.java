@@ -76,6 +76,8 @@ public final class SqliteLedger implements Ledger, CallHistory {
 
     private record Tip(long callSeq, String hash) {}
 
+    private record CallRow(String id, String server, String room, String displayName, long startedAt, Long endedAt) {}
+
     private sealed interface Op {
         CompletableFuture<?> done();
     }
@@ -317,8 +319,8 @@ public final class SqliteLedger implements Ledger, CallHistory {
             fields.put(EntryFields.CONTENT_HASH, CanonicalJson.sha256(text));
             fields.put(EntryFields.CONTENT_BYTES, (long) text.getBytes(StandardCharsets.UTF_8).length);
         }
-        String fieldsJson = CanonicalJson.write(fields);
-        return new Prepared(draft.kind(), fieldsJson, CanonicalJson.readObject(fieldsJson), text);
+        String fieldsJson = CanonicalJson.write(fields); // also refuses values with no JSON form
+        return new Prepared(draft.kind(), fieldsJson, fields, text);
     }
 
     private void runWriter() {
@@ -640,6 +642,7 @@ public final class SqliteLedger implements Ledger, CallHistory {
         List<ChainVerifier.Row> end = List.of();
         long[] head = {0};
         String[] headHash = {CanonicalJson.ZERO_HASH};
+        List<CallRow> callRows = new ArrayList<>();
         CompletableFuture<Void> read = new CompletableFuture<>();
         Thread reader = new Thread(
                 () -> {
@@ -673,6 +676,20 @@ public final class SqliteLedger implements Ledger, CallHistory {
                                 if (rs.next()) {
                                     head[0] = rs.getLong(1);
                                     headHash[0] = rs.getString(2);
+                                }
+                            }
+                            try (ResultSet rs = s.executeQuery(
+                                    "SELECT id, server, room, display_name, started_at, ended_at FROM calls")) {
+                                while (rs.next()) {
+                                    long ended = rs.getLong(6);
+                                    Long endedAt = rs.wasNull() ? null : ended;
+                                    callRows.add(new CallRow(
+                                            rs.getString(1),
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            rs.getLong(5),
+                                            endedAt));
                                 }
                             }
                         }
@@ -715,7 +732,10 @@ public final class SqliteLedger implements Ledger, CallHistory {
                     ? readFailure(se)
                     : new LedgerException("Candor could not read the call record.", e.getCause());
         }
-        return verifier.finish(head[0], headHash[0]);
+        for (CallRow row : callRows) { // visible here: reader.join() happened-before
+            verifier.checkCall(row.id(), row.server(), row.room(), row.displayName(), row.startedAt(), row.endedAt());
+        }
+        return verifier.finish(head[0], headHash[0], true);
     }
 
     private static final String SUMMARY_SQL = "SELECT c.id, c.server, c.room, c.display_name, c.started_at, c.ended_at,"

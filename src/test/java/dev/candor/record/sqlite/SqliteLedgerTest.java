@@ -152,8 +152,12 @@ class SqliteLedgerTest {
         VerifyReport report = ledger.verify();
 
         assertThat(report.ok()).isFalse();
-        assertThat(report.firstProblem().orElseThrow().seq()).isEqualTo(10);
-        assertThat(report.firstProblem().orElseThrow().description()).contains("removed");
+        assertThat(report.problems())
+                .anySatisfy(p -> {
+                    assertThat(p.seq()).isEqualTo(10);
+                    assertThat(p.description()).contains("removed");
+                })
+                .anySatisfy(p -> assertThat(p.description()).contains("end time")); // the call list still shows its end
     }
 
     @Test
@@ -184,6 +188,34 @@ class SqliteLedgerTest {
     }
 
     @Test
+    void editingTheCallListIsDetectedAtTheCallsStart() throws SQLException {
+        recordCall();
+        sql("UPDATE calls SET room = 'Innocent chat'");
+
+        VerifyReport report = ledger.verify();
+
+        assertThat(report.firstProblem().orElseThrow().seq()).isEqualTo(1);
+        assertThat(report.firstProblem().orElseThrow().description()).contains("call list");
+    }
+
+    @Test
+    void changingACallsEndTimeIsDetectedAtItsEndEntry() throws SQLException {
+        recordCall();
+        sql("UPDATE calls SET ended_at = ended_at + 60000");
+
+        assertThat(ledger.verify().firstProblem().orElseThrow().seq()).isEqualTo(10);
+    }
+
+    @Test
+    void aCallAddedToTheListOutsideCandorIsDetected() throws SQLException {
+        recordCall();
+        sql("INSERT INTO calls(id, server, room, display_name, started_at) VALUES ('" + CallId.random()
+                + "', 'x', 'Fake', 'Ana', 0)");
+
+        assertThat(ledger.verify().firstProblem().orElseThrow().description()).contains("no start in the chain");
+    }
+
+    @Test
     void editingKeptContentIsDetected() throws SQLException {
         recordCall();
         sql("UPDATE content SET text = 'The budget is a disaster.' WHERE seq = 6");
@@ -209,7 +241,7 @@ class SqliteLedgerTest {
         LedgerEntry tombstone = ledger.deleteContent(call, "user").join();
 
         assertThat(tombstone.kind()).isEqualTo(EntryKind.CONTENT_DELETED);
-        assertThat(tombstone.fields()).containsEntry(EntryFields.REASON, "user").containsEntry(EntryFields.ENTRIES, 3);
+        assertThat(tombstone.fields()).containsEntry(EntryFields.REASON, "user").containsEntry(EntryFields.ENTRIES, 3L);
         List<LedgerEntry> timeline = ledger.timeline(call);
         assertThat(timeline).filteredOn(LedgerEntry::hasContent).allMatch(LedgerEntry::contentDeleted);
         assertThat(timeline).extracting(LedgerEntry::body).noneMatch(b -> b.contains("budget"));
