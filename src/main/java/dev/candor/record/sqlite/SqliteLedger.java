@@ -120,6 +120,14 @@ public final class SqliteLedger implements Ledger, CallHistory {
      *     file is left untouched
      */
     public static SqliteLedger open(Path file, Clock clock) {
+        return open(file, clock, 0);
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}, with the database capped at {@code extraPages} pages beyond its
+     * size at opening (0: no cap), so tests can make the disk "full" without filling one.
+     */
+    static SqliteLedger open(Path file, Clock clock, int extraPages) {
         Path absolute = file.toAbsolutePath();
         FileChannel channel = null;
         try {
@@ -149,6 +157,9 @@ public final class SqliteLedger implements Ledger, CallHistory {
             }
             int version = LedgerFile.check(absolute);
             Connection writer = openWriter(absolute, version);
+            if (extraPages > 0) {
+                capPages(writer, extraPages);
+            }
             SqliteLedger ledger;
             try {
                 ledger = new SqliteLedger(absolute, clock, channel, lock, writer);
@@ -197,7 +208,8 @@ public final class SqliteLedger implements Ledger, CallHistory {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         try {
             migrate(c, version);
-            c.setAutoCommit(false);
+            // Transactions are begun and ended by explicit statements (see commit): SQLite itself rolls
+            // back on some errors (SQLITE_FULL), and the driver's implicit BEGIN would then be lost.
             return c;
         } catch (SQLException | RuntimeException e) {
             c.close();
@@ -227,6 +239,20 @@ public final class SqliteLedger implements Ledger, CallHistory {
         }
     }
 
+    private static void capPages(Connection writer, int extraPages) throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            long pages;
+            try (ResultSet rs = s.executeQuery("PRAGMA page_count")) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+            s.execute("PRAGMA max_page_count = " + (pages + extraPages));
+        } catch (SQLException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
     private void loadTips() throws SQLException {
         try (Statement s = writer.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT seq, hash FROM chain_head WHERE id = 1")) {
@@ -245,7 +271,6 @@ public final class SqliteLedger implements Ledger, CallHistory {
                     tips.put(rs.getString(1), new Tip(rs.getLong(2), rs.getString(3)));
                 }
             }
-            writer.commit();
         }
     }
 
@@ -361,12 +386,13 @@ public final class SqliteLedger implements Ledger, CallHistory {
     /** One transaction for the whole batch; if it fails, each op is retried alone so one bad op fails alone. */
     private void commit(List<Op> batch) {
         Batch tx = new Batch();
-        try {
+        try (Statement s = writer.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
             for (Op op : batch) {
                 tx.apply(op);
             }
             tx.finish();
-            writer.commit();
+            s.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             if (batch.size() > 1) {
@@ -410,25 +436,19 @@ public final class SqliteLedger implements Ledger, CallHistory {
     }
 
     private void rollbackQuietly() {
-        try {
-            writer.rollback();
+        try (Statement s = writer.createStatement()) {
+            s.execute("ROLLBACK");
         } catch (SQLException e) {
-            LOG.warn("Call record rollback failed", e);
+            // SQLite already rolled back by itself (it does on SQLITE_FULL and I/O errors).
+            LOG.debug("Rollback found no open transaction", e);
         }
     }
 
     private void checkpointQuietly() {
         try (Statement s = writer.createStatement()) {
-            writer.setAutoCommit(true);
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
             LOG.debug("Checkpoint after deletion did not complete (a reader is open); it will happen later", e);
-        } finally {
-            try {
-                writer.setAutoCommit(false);
-            } catch (SQLException e) {
-                LOG.warn("Could not restore the writer's transaction mode", e);
-            }
         }
     }
 
