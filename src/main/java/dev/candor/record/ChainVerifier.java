@@ -43,6 +43,7 @@ public final class ChainVerifier {
     private final List<VerifyReport.Problem> problems = new ArrayList<>();
     private final Map<String, CallLink> calls = new HashMap<>();
     private final Map<String, CallRecord> chainedCalls = new HashMap<>();
+    private final Map<String, Long> firstSeqOfCall = new HashMap<>();
     private long lastSeq;
     private String lastHash = CanonicalJson.ZERO_HASH;
     private long checked;
@@ -69,6 +70,7 @@ public final class ChainVerifier {
     /** Checks the next row; rows must come in ascending {@code seq} order. */
     public void accept(Row row) {
         checked++;
+        firstSeqOfCall.putIfAbsent(row.callId(), row.seq());
         Optional<CallId> callId = callIdOf(row.callId());
         if (row.seq() != lastSeq + 1) {
             problem(
@@ -135,14 +137,21 @@ public final class ChainVerifier {
     public void checkCall(String id, String server, String room, String displayName, long startedAt, Long endedAt) {
         Optional<CallId> callId = callIdOf(id);
         CallRecord call = chainedCalls.get(id);
+        if (call != null) {
+            call.listed = true;
+        }
+        if (callId.isPresent() && problems.stream().anyMatch(p -> p.callId().equals(callId))) {
+            return; // the chain of this call is already broken; the list check would only echo it
+        }
         if (call == null) {
+            // Reported at the call's first stored entry if it has one (its start was edited), else at 0.
             problem(
-                    0,
+                    firstSeqOfCall.getOrDefault(id, 0L),
                     callId,
-                    "(call list) lists call " + id + " that has no start in the chain (added outside Candor)");
+                    "(call list) lists call " + id
+                            + " that has no start in the chain (added or edited outside Candor)");
             return;
         }
-        call.listed = true;
         if (!Objects.equals(server, call.server)
                 || !Objects.equals(room, call.room)
                 || !Objects.equals(displayName, call.displayName)

@@ -17,24 +17,36 @@ public interface Ledger extends AutoCloseable {
     /**
      * Starts the record of a call: writes the call and its {@code CALL_STARTED} entry.
      *
+     * <p>Thread: any but the FX thread; the future completes on the writer thread.
+     *
      * @return the new call's id once it is durable
      */
     CompletableFuture<CallId> startCall(CallInfo info);
 
     /**
      * Appends one entry to a started call. Content in {@link EntryFields#CONTENT} is stored apart
-     * and only its hash is chained. A draft whose fields have no JSON form fails at once.
+     * and only its hash is chained. A draft whose fields have no JSON form fails at once, as does
+     * {@code CALL_STARTED} or {@code CONTENT_DELETED} (the ledger writes those itself); a
+     * {@code CALL_ENDED} draft acts as {@link #endCall}.
+     *
+     * <p>Thread: any but the FX thread (never blocks: it queues); the future completes on the
+     * writer thread, after the entry is durable.
      *
      * @return the entry as stored, once durable
      */
     CompletableFuture<LedgerEntry> append(CallId call, EntryDraft draft);
 
-    /** Writes the {@code CALL_ENDED} entry and the call's end time; later appends to it still work (late outputs). */
+    /**
+     * Writes the {@code CALL_ENDED} entry and the call's end time; later appends to it still work
+     * (late outputs). Thread: as {@link #append}.
+     */
     CompletableFuture<LedgerEntry> endCall(CallId call, String reason);
 
     /**
      * Erases a call's deletable content (transcript text, AI outputs, shared payload copies) and
      * appends a {@code CONTENT_DELETED} tombstone saying so; the chain still verifies afterwards.
+     *
+     * <p>Thread: as {@link #append}.
      *
      * @param reason why, in the product's words: {@code user} or {@code retention}
      * @return the tombstone entry once durable (written even when nothing was left to delete, so
@@ -45,7 +57,8 @@ public interface Ledger extends AutoCloseable {
     /**
      * Checks the whole chain: every hash, every link, every sequence number, every piece of
      * content against its chained hash, and the recorded head. Runs on the caller's thread with
-     * its own connection.
+     * its own connection (and a short-lived reader thread); takes ~0.5 s per 100,000 entries, so
+     * never call it on the FX thread.
      */
     VerifyReport verify();
 

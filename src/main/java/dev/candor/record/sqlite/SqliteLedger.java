@@ -304,7 +304,11 @@ public final class SqliteLedger implements Ledger, CallHistory {
             done.completeExceptionally(e);
             return done;
         }
-        enqueue(new Append(call, prepared, done), done);
+        if (draft.kind() == EntryKind.CALL_ENDED) {
+            enqueue(new EndCall(call, prepared, done), done); // keeps the call list's end time in step
+        } else {
+            enqueue(new Append(call, prepared, done), done);
+        }
         return done;
     }
 
