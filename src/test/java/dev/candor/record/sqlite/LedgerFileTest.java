@@ -107,6 +107,7 @@ class LedgerFileTest {
         Path db = dir.resolve("candor.db");
         try (SqliteLedger first = SqliteLedger.open(db, Clock.systemUTC())) {
             assertThat(refusal(db).reason()).isEqualTo(Reason.IN_USE);
+            assertThat(first.verify().ok()).as("the first one still works").isTrue();
         }
     }
 
