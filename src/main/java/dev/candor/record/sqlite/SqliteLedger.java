@@ -329,11 +329,13 @@ public final class SqliteLedger implements Ledger, CallHistory {
     }
 
     private void enqueue(Op op, CompletableFuture<?> done) {
-        if (closed) {
-            done.completeExceptionally(new LedgerException("The call record is closed; nothing more can be written."));
-            return;
+        synchronized (queue) { // so nothing can be queued behind the Stop that close() queues
+            if (!closed) {
+                queue.add(op);
+                return;
+            }
         }
-        queue.add(op);
+        done.completeExceptionally(new LedgerException("The call record is closed; nothing more can be written."));
     }
 
     private static Prepared prepare(EntryDraft draft) {
@@ -366,10 +368,7 @@ public final class SqliteLedger implements Ledger, CallHistory {
             int stop = indexOfStop(batch);
             if (stop >= 0) {
                 running = false;
-                List<Op> rest = new ArrayList<>(batch.subList(0, stop));
-                queue.drainTo(rest); // anything that raced in before `closed` was seen
-                rest.removeIf(op -> op instanceof Stop);
-                batch = rest;
+                batch = new ArrayList<>(batch.subList(0, stop)); // Stop is always the last op queued
             }
             if (!batch.isEmpty()) {
                 commit(batch);
@@ -606,11 +605,13 @@ public final class SqliteLedger implements Ledger, CallHistory {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (queue) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(new Stop(new CompletableFuture<>()));
         }
-        closed = true;
-        queue.add(new Stop(new CompletableFuture<>()));
         try {
             writerThread.join();
         } catch (InterruptedException e) {
