@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param seq global sequence number, 1-based, gap-free across all calls
  * @param callSeq position within its call, 0-based (0 is {@code CALL_STARTED})
  * @param fields the chained fields; deletable content is represented by {@link EntryFields#CONTENT_HASH}
- *     and {@link EntryFields#CONTENT_BYTES}, never by the content itself
+ *     and {@link EntryFields#CONTENT_BYTES}, never by the content itself. Numbers may come back as
+ *     Integer or Long depending on size: read them with {@link #number}
  * @param hash SHA-256 (lower-case hex) of {@link #body}
  * @param prev hash of the previous entry in the whole ledger (64 zeros for the first)
  * @param prevInCall hash of the previous entry of the same call (64 zeros for the first)
