@@ -108,6 +108,7 @@ class DebPackageIT {
         String postinst = run("dpkg-deb", "--info", deb.toString(), "postinst");
         assertThat(postinst)
                 .contains("xdg-desktop-menu install /opt/candor/lib/candor-Candor.desktop")
+                .contains("install -D -m 0644 /opt/candor/lib/candor-Candor.desktop /usr/share/applications/")
                 .contains("update-desktop-database")
                 .contains("/usr/share/metainfo/dev.candor.Candor.metainfo.xml");
         assertThat(listing).containsKey(APP + "lib/app/dev.candor.Candor.metainfo.xml");
