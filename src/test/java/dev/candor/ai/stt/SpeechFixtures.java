@@ -56,4 +56,14 @@ public final class SpeechFixtures {
                     String.join(" ", command) + " failed (is it installed? .ci/run installs it): " + output);
         }
     }
+
+    /** Gaussian noise of the given loudness: stands in for speech where only energy matters. */
+    public static short[] noise(int ms, int amplitude, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        short[] s = new short[16 * ms];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) Math.max(-32768, Math.min(32767, r.nextGaussian() * amplitude));
+        }
+        return s;
+    }
 }

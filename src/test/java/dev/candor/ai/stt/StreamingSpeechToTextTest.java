@@ -11,7 +11,6 @@ import dev.candor.ai.StreamMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -99,15 +98,6 @@ class StreamingSpeechToTextTest {
         public void close() {}
     }
 
-    static short[] noise(int ms, int amplitude, long seed) {
-        Random r = new Random(seed);
-        short[] s = new short[16 * ms];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = (short) Math.max(-32768, Math.min(32767, r.nextGaussian() * amplitude));
-        }
-        return s;
-    }
-
     static void feed(SpeechStream stream, short[] pcm) {
         for (int i = 0; i < pcm.length; i += 1600) {
             stream.accept(java.util.Arrays.copyOfRange(pcm, i, Math.min(pcm.length, i + 1600)));
@@ -121,7 +111,7 @@ class StreamingSpeechToTextTest {
             TranscriptCollector out = new TranscriptCollector();
             SpeechStream s = stt.open(new SpeakerStream("p1", "Ana", 60_000), StreamMode.LIVE, out);
             feed(s, new short[16 * 5000]); // 5 s silence
-            feed(s, noise(2000, 4000, 1)); // 2 s "speech"
+            feed(s, SpeechFixtures.noise(2000, 4000, 1)); // 2 s "speech"
             feed(s, new short[16 * 5000]);
             s.finish().get(10, TimeUnit.SECONDS);
             long fedMs = engine.samples.get() / 16;
@@ -142,7 +132,7 @@ class StreamingSpeechToTextTest {
         try (StreamingSpeechToText stt = new StreamingSpeechToText(engine, settings)) {
             TranscriptCollector out = new TranscriptCollector();
             SpeechStream s = stt.open(new SpeakerStream("p1", "", 0), StreamMode.LIVE, out);
-            feed(s, noise(6000, 4000, 2));
+            feed(s, SpeechFixtures.noise(6000, 4000, 2));
             SpeechHealth end = s.finish().get(30, TimeUnit.SECONDS);
             assertThat(out.health).anyMatch(h -> h.state() == SpeechHealth.State.FALLING_BEHIND && h.cheaperSetting());
             assertThat(engine.cheaperCalls.get()).isPositive();
@@ -160,7 +150,7 @@ class StreamingSpeechToTextTest {
         try (StreamingSpeechToText stt = new StreamingSpeechToText(engine, settings)) {
             TranscriptCollector out = new TranscriptCollector();
             SpeechStream s = stt.open(new SpeakerStream("p1", "", 0), StreamMode.LIVE, out);
-            short[] speech = noise(10_000, 4000, 3);
+            short[] speech = SpeechFixtures.noise(10_000, 4000, 3);
             feed(s, speech); // would take 20 s to process; the caller must get through at once
             SpeechHealth fed = s.health();
             assertThat(fed.queuedMs()).isLessThanOrEqualTo(2000);
@@ -179,7 +169,7 @@ class StreamingSpeechToTextTest {
         try (StreamingSpeechToText stt = new StreamingSpeechToText(engine, settings)) {
             TranscriptCollector out = new TranscriptCollector();
             SpeechStream s = stt.open(new SpeakerStream("file.wav", "", 0), StreamMode.FILE, out);
-            feed(s, noise(8000, 4000, 4));
+            feed(s, SpeechFixtures.noise(8000, 4000, 4));
             SpeechHealth end = s.finish().get(30, TimeUnit.SECONDS);
             assertThat(end.droppedMs()).isZero();
             assertThat(engine.samples.get() / 16).isGreaterThanOrEqualTo(8000);
@@ -195,7 +185,7 @@ class StreamingSpeechToTextTest {
             TranscriptCollector out = new TranscriptCollector();
             SpeechStream s = stt.open(new SpeakerStream("p1", "", 0), StreamMode.LIVE, out);
             engine.failNext = true;
-            feed(s, noise(1000, 4000, 5));
+            feed(s, SpeechFixtures.noise(1000, 4000, 5));
             assertThatThrownBy(() -> s.finish().get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause()
@@ -224,7 +214,7 @@ class StreamingSpeechToTextTest {
                 streams.add(stt.open(new SpeakerStream("p" + i, "", 0), StreamMode.LIVE, out));
             }
             for (int i = 0; i < 6; i++) {
-                feed(streams.get(i), noise(2000, 4000, 10 + i));
+                feed(streams.get(i), SpeechFixtures.noise(2000, 4000, 10 + i));
             }
             for (SpeechStream s : streams) {
                 s.finish().get(10, TimeUnit.SECONDS);

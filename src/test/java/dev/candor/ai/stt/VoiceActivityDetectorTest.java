@@ -33,7 +33,7 @@ class VoiceActivityDetectorTest {
         VoiceActivityDetector vad = new VoiceActivityDetector(VoiceActivityDetector.Settings.defaults());
         Recorder r = new Recorder();
         vad.accept(new short[16_000 * 3], r);
-        vad.accept(StreamingSpeechToTextTest.noise(3000, 20, 1), r);
+        vad.accept(SpeechFixtures.noise(3000, 20, 1), r);
         vad.finish(r);
         assertThat(r.runs).isEmpty();
         assertThat(r.pauses).isEmpty();
@@ -43,9 +43,9 @@ class VoiceActivityDetectorTest {
     void speechIsPassedOnWithPreRollAndHangoverThenOnePause() {
         VoiceActivityDetector vad = new VoiceActivityDetector(VoiceActivityDetector.Settings.defaults());
         Recorder r = new Recorder();
-        vad.accept(StreamingSpeechToTextTest.noise(2000, 20, 1), r); // learn the floor
-        vad.accept(StreamingSpeechToTextTest.noise(1000, 3000, 2), r); // speech from sample 32000
-        vad.accept(StreamingSpeechToTextTest.noise(2000, 20, 3), r);
+        vad.accept(SpeechFixtures.noise(2000, 20, 1), r); // learn the floor
+        vad.accept(SpeechFixtures.noise(1000, 3000, 2), r); // speech from sample 32000
+        vad.accept(SpeechFixtures.noise(2000, 20, 3), r);
         vad.finish(r);
         assertThat(r.runs.get(0).first()).isBetween(32_000L - 16 * 300, 32_000L);
         assertThat(r.speechSamples()).isBetween(16_000L, 16_000L + 16 * 1000);
@@ -57,9 +57,9 @@ class VoiceActivityDetectorTest {
     void aShortPauseInsideSpeechDoesNotEndTheUtterance() {
         VoiceActivityDetector vad = new VoiceActivityDetector(VoiceActivityDetector.Settings.defaults());
         Recorder r = new Recorder();
-        vad.accept(StreamingSpeechToTextTest.noise(1000, 3000, 2), r);
+        vad.accept(SpeechFixtures.noise(1000, 3000, 2), r);
         vad.accept(new short[16 * 300], r);
-        vad.accept(StreamingSpeechToTextTest.noise(1000, 3000, 3), r);
+        vad.accept(SpeechFixtures.noise(1000, 3000, 3), r);
         vad.finish(r);
         assertThat(r.pauses).hasSize(1); // only at the end
         assertThat(r.speechSamples()).isEqualTo(16L * 2300);
@@ -68,7 +68,7 @@ class VoiceActivityDetectorTest {
     @Test
     void chunksOfAnySizeGiveTheSameResult() {
         short[] audio = new short[16 * 4000];
-        System.arraycopy(StreamingSpeechToTextTest.noise(1500, 3000, 4), 0, audio, 16 * 1000, 16 * 1500);
+        System.arraycopy(SpeechFixtures.noise(1500, 3000, 4), 0, audio, 16 * 1000, 16 * 1500);
         Recorder whole = new Recorder();
         VoiceActivityDetector a = new VoiceActivityDetector(VoiceActivityDetector.Settings.defaults());
         a.accept(audio, whole);
