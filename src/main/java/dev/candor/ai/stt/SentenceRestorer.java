@@ -162,7 +162,8 @@ public final class SentenceRestorer {
         splitLong(new ArrayList<>(s.subList(best, s.size())), into);
     }
 
-    private static String sentenceText(List<RecognisedWord> sentence) {
+    /** Readable text of one sentence from {@link #sentences}: capitalised and punctuated. */
+    public static String sentenceText(List<RecognisedWord> sentence) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < sentence.size(); i++) {
             String w = sentence.get(i).text().strip();

@@ -407,23 +407,27 @@ public final class StreamingSpeechToText implements SpeechToText {
             lastPartial = "";
         }
 
+        /** One final segment per restored sentence, so each carries its own times. */
         private void emit(List<RecognisedWord> words) {
             long base = callMs(utteranceStart);
-            List<TranscriptSegment.Word> timed = new ArrayList<>(words.size());
-            for (RecognisedWord w : words) {
-                timed.add(new TranscriptSegment.Word(w.text(), base + w.startMs(), base + w.endMs(), w.confidence()));
+            for (List<RecognisedWord> sentence : settings.sentences().sentences(words)) {
+                String text = SentenceRestorer.sentenceText(sentence);
+                if (text.isBlank()) {
+                    continue;
+                }
+                List<TranscriptSegment.Word> timed = new ArrayList<>(sentence.size());
+                for (RecognisedWord w : sentence) {
+                    timed.add(
+                            new TranscriptSegment.Word(w.text(), base + w.startMs(), base + w.endMs(), w.confidence()));
+                }
+                long start = timed.get(0).startMs();
+                long end = timed.get(timed.size() - 1).endMs();
+                String id = speaker.speakerId() + "@" + speaker.callOffsetMs() + "#" + (++segmentSeq);
+                TranscriptSegment segment =
+                        new TranscriptSegment(id, speaker.speakerId(), speaker.speakerName(), start, end, text, timed);
+                call(() -> listener.onSegment(segment));
             }
-            String text = settings.sentences().text(words);
-            if (text.isBlank()) {
-                return;
-            }
-            long start = timed.get(0).startMs();
-            long end = timed.get(timed.size() - 1).endMs();
-            String id = speaker.speakerId() + "@" + speaker.callOffsetMs() + "#" + (++segmentSeq);
-            TranscriptSegment segment =
-                    new TranscriptSegment(id, speaker.speakerId(), speaker.speakerName(), start, end, text, timed);
             lastPartial = "";
-            call(() -> listener.onSegment(segment));
         }
 
         private long callMs(long sample) {
