@@ -88,11 +88,11 @@ public final class SttBench {
                 totalWall += wall;
                 System.out.printf(
                         Locale.ROOT,
-                        "voice %-6s audio %6.1f s  wall %5.1f s  RTF %.3f (engine %.3f)  WER %5.1f %%  segments %d%n",
+                        "voice %-6s audio %6.1f s  RTF wall %.3f, CPU %.3f, engine %.3f  WER %5.1f %%  segments %d%n",
                         voice,
                         audio,
-                        wall,
                         wall / audio,
+                        cpu / audio,
                         h.realTimeFactor(),
                         100 * WordErrorRate.of(reference, out.text()),
                         out.segments.size());
