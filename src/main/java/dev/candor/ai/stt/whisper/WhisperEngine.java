@@ -54,14 +54,6 @@ public final class WhisperEngine implements SpeechEngine {
      *     load; the engine is then never used
      */
     public static WhisperEngine load(Path modelFile, int threads) {
-        return load(modelFile, threads, true);
-    }
-
-    /**
-     * {@code checkTensors} false skips the size check, only so a test can load a generated model
-     * without weights (whisper.cpp accepts one "for testing") to exercise the native wiring.
-     */
-    static WhisperEngine load(Path modelFile, int threads, boolean checkTensors) {
         if (!Files.isRegularFile(modelFile)) {
             throw new SpeechToTextException("The whisper model file " + modelFile + " does not exist.");
         }
@@ -74,7 +66,7 @@ public final class WhisperEngine implements SpeechEngine {
             // whisper.cpp loads a file that ends before its weights as an empty model "for testing";
             // a user's model cut short that way must be refused, so compare against the least its
             // hyper-parameters need.
-            if (checkTensors && (head.length < 48 || Files.size(modelFile) < minimumSize(head))) {
+            if (head.length < 48 || Files.size(modelFile) < minimumSize(head)) {
                 throw new SpeechToTextException("The whisper model " + modelFile.getFileName()
                         + " is damaged (the file is shorter than its weights) and could not be loaded.");
             }
