@@ -19,6 +19,7 @@ import dev.candor.ui.join.JoinPrefill;
 import dev.candor.ui.settings.SettingsStore;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +53,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Desktop video meetings on Jitsi Meet, with local, announced AI.",
-        subcommands = {})
+        subcommands = {TranscribeCommand.class})
 public final class Main implements Callable<Integer> {
     /** Set before the first logger is made; logback.xml writes there. */
     static final String LOGS_DIR_PROPERTY = "candor.logs.dir";
@@ -135,6 +136,11 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         int code = commandLine(new Main()).execute(args);
         System.exit(code);
+    }
+
+    /** Runs the command line with the given output and error streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(new Main()).setOut(out).setErr(err).execute(args);
     }
 
     /** The command line with Candor's options; logging is set up before any command runs. */
