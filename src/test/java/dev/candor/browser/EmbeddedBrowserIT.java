@@ -94,6 +94,18 @@ class EmbeddedBrowserIT {
     }
 
     @Test
+    void remoteDecodedVideoKeepsItsColours() throws Exception {
+        open(PageSpec.builder(own.url("video.html")).build());
+        waitFor(() -> view.getTitle().startsWith("playing"), "remote video to play");
+        Thread.sleep(1000);
+        Color green = Color.rgb(0, 200, 0);
+        Color c = fx(() -> view.snapshot(null, null).getPixelReader().getColor(160, 120));
+        assertThat(distance(c, green))
+                .as("node shows %s, page sees %s", c, view.getTitle())
+                .isLessThan(0.1);
+    }
+
+    @Test
     void clicksTypingAndShortcutsReachThePageAndAModifierAloneIsNotDelete() throws Exception {
         open(inbox.register(PageSpec.builder(own.url("input.html")), "input.state")
                 .build());
