@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -106,7 +107,7 @@ class EmbeddedBrowserIT {
     }
 
     @Test
-    void clicksTypingAndShortcutsReachThePageAndAModifierAloneIsNotDelete() throws Exception {
+    void clicksTypingShortcutsAndWheelReachThePageAndAModifierAloneIsNotDelete() throws Exception {
         open(inbox.register(PageSpec.builder(own.url("input.html")), "input.state")
                 .build());
         waitFor(
@@ -128,6 +129,33 @@ class EmbeddedBrowserIT {
         key(KeyCode.A, true);
         type("x");
         inbox.await("input.state", s -> s.path("value").asText().equals("x"));
+
+        fx(() -> {
+            view.fireEvent(new ScrollEvent(
+                    ScrollEvent.SCROLL,
+                    200,
+                    200,
+                    200,
+                    200,
+                    false,
+                    false,
+                    false,
+                    false,
+                    false,
+                    false,
+                    0,
+                    -120,
+                    0,
+                    -120,
+                    ScrollEvent.HorizontalTextScrollUnits.NONE,
+                    0,
+                    ScrollEvent.VerticalTextScrollUnits.NONE,
+                    0,
+                    0,
+                    null));
+            return null;
+        });
+        inbox.await("input.state", s -> s.path("scrollY").asInt() > 0);
     }
 
     @Test
