@@ -102,7 +102,10 @@ public final class BrowserView extends Region {
         return address.getReadOnlyProperty();
     }
 
-    /** Frames that reached this node (each a coalesced batch of CEF paints). */
+    /**
+     * Distinct CEF frames that reached this node (a batch of coalesced paints counts once; CEF's
+     * repeated delivery of the same frame does not count again).
+     */
     public long framesShown() {
         return framesShown.get();
     }
@@ -142,7 +145,9 @@ public final class BrowserView extends Region {
             pixelBuffer.updateBuffer(b -> new Rectangle2D(d.x, d.y, d.width, d.height));
         }
         setCursor(cursorFor(page.frames().cursor()));
-        framesShown.incrementAndGet();
+        if (f.fresh()) {
+            framesShown.incrementAndGet();
+        }
     }
 
     private static Cursor cursorFor(int awtType) {

@@ -20,7 +20,7 @@ public final class FrameBuffer {
     }
 
     /** What the FX thread takes: the buffer to show, its size and what changed since the last take. */
-    public record Frame(ByteBuffer pixels, int width, int height, int generation, Rectangle dirty) {}
+    public record Frame(ByteBuffer pixels, int width, int height, int generation, Rectangle dirty, boolean fresh) {}
 
     private static final int SAMPLES = 1 << 14;
 
@@ -31,6 +31,7 @@ public final class FrameBuffer {
     private int generation;
     private Rectangle dirty;
     private boolean pending;
+    private boolean fresh;
 
     private ByteBuffer popupPixels;
     private int popupX;
@@ -41,6 +42,9 @@ public final class FrameBuffer {
 
     private int cursor;
     private long paints;
+    private long repeats;
+    private Rectangle[] lastRects = new Rectangle[0];
+    private long lastPaintNanos;
     private final long[] copyNanos = new long[SAMPLES];
 
     public synchronized void setListener(Listener listener) {
@@ -75,6 +79,14 @@ public final class FrameBuffer {
                 Rectangle p = blitPopup();
                 changed = changed == null ? p : (p == null ? changed : changed.union(p));
             }
+            // This JCEF delivers every frame twice, about a millisecond apart, with the same rects.
+            if (t0 - lastPaintNanos < 5_000_000L && java.util.Arrays.equals(dirtyRects, lastRects)) {
+                repeats++;
+            } else {
+                fresh = true;
+            }
+            lastRects = dirtyRects.clone();
+            lastPaintNanos = t0;
             copyNanos[(int) (paints % SAMPLES)] = System.nanoTime() - t0;
             paints++;
             notify = markDirty(changed);
@@ -94,6 +106,7 @@ public final class FrameBuffer {
             popupPixels.put(0, src, 0, bytes);
             popupWidth = srcWidth;
             popupHeight = srcHeight;
+            fresh = true;
             notify = markDirty(blitPopup());
         }
         notify.framesReady();
@@ -117,14 +130,15 @@ public final class FrameBuffer {
         if (dirty == null) {
             return null;
         }
-        Frame f = new Frame(pixels, width, height, generation, dirty);
+        Frame f = new Frame(pixels, width, height, generation, dirty, fresh);
         dirty = null;
+        fresh = false;
         return f;
     }
 
     /** The current pixels, for a caller that needs a full frame (e.g. a new node). */
     public synchronized Frame current() {
-        return new Frame(pixels, width, height, generation, new Rectangle(0, 0, width, height));
+        return new Frame(pixels, width, height, generation, new Rectangle(0, 0, width, height), true);
     }
 
     public synchronized int cursor() {
@@ -140,6 +154,11 @@ public final class FrameBuffer {
     /** Number of paints CEF delivered so far. */
     public synchronized long paints() {
         return paints;
+    }
+
+    /** Paints that repeated the previous one (same rects within 5 ms): CEF frames = paints - repeats. */
+    public synchronized long repeats() {
+        return repeats;
     }
 
     /** Copy times of the most recent paints (at most 16,384), in nanoseconds, oldest first. */

@@ -31,6 +31,11 @@ final class Switches {
             s.add("--use-fake-device-for-media-stream");
             s.add("--use-fake-ui-for-media-stream");
             s.add("--autoplay-policy=no-user-gesture-required");
+        } else {
+            // This JCEF has no permission handler: without this switch every camera/microphone
+            // request is denied. It grants only what pages we show may ask for, and the main
+            // frame is locked to the meeting's origins (ADR 0001). Screen capture stays denied.
+            s.add("--auto-accept-camera-and-microphone-capture");
         }
         s.addAll(settings.extraSwitches());
         return s;

@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -94,7 +95,19 @@ class EmbeddedBrowserIT {
     }
 
     @Test
-    void clicksTypingAndShortcutsReachThePageAndAModifierAloneIsNotDelete() throws Exception {
+    void remoteDecodedVideoKeepsItsColours() throws Exception {
+        open(PageSpec.builder(own.url("video.html")).build());
+        waitFor(() -> view.getTitle().startsWith("playing"), "remote video to play");
+        Thread.sleep(1000);
+        Color green = Color.rgb(0, 200, 0);
+        Color c = fx(() -> view.snapshot(null, null).getPixelReader().getColor(160, 120));
+        assertThat(distance(c, green))
+                .as("node shows %s, page sees %s", c, view.getTitle())
+                .isLessThan(0.1);
+    }
+
+    @Test
+    void clicksTypingShortcutsAndWheelReachThePageAndAModifierAloneIsNotDelete() throws Exception {
         open(inbox.register(PageSpec.builder(own.url("input.html")), "input.state")
                 .build());
         waitFor(
@@ -116,6 +129,33 @@ class EmbeddedBrowserIT {
         key(KeyCode.A, true);
         type("x");
         inbox.await("input.state", s -> s.path("value").asText().equals("x"));
+
+        fx(() -> {
+            view.fireEvent(new ScrollEvent(
+                    ScrollEvent.SCROLL,
+                    200,
+                    200,
+                    200,
+                    200,
+                    false,
+                    false,
+                    false,
+                    false,
+                    false,
+                    false,
+                    0,
+                    -120,
+                    0,
+                    -120,
+                    ScrollEvent.HorizontalTextScrollUnits.NONE,
+                    0,
+                    ScrollEvent.VerticalTextScrollUnits.NONE,
+                    0,
+                    0,
+                    null));
+            return null;
+        });
+        inbox.await("input.state", s -> s.path("scrollY").asInt() > 0);
     }
 
     @Test

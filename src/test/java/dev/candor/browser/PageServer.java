@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Serves test pages from test resources on 127.0.0.1, with {@code {{NAME}}} placeholders filled in. */
-final class PageServer implements AutoCloseable {
+public final class PageServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> values = new ConcurrentHashMap<>();
 
-    PageServer() throws IOException {
+    public PageServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -49,16 +49,16 @@ final class PageServer implements AutoCloseable {
         server.start();
     }
 
-    PageServer with(String name, String value) {
+    public PageServer with(String name, String value) {
         values.put(name, value);
         return this;
     }
 
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String url(String page) {
+    public String url(String page) {
         return origin() + "/" + page;
     }
 

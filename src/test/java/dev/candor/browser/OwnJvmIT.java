@@ -18,10 +18,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 
 /**
- * Start and shutdown in a JVM of their own (CEF starts once per process): shutting down leaves
+ * Start, HiDPI and shutdown, each in a JVM of its own (CEF starts once per process): shutting down leaves
  * no Chromium process, and with no display the runtime says so instead of crashing.
  */
-class ShutdownIT {
+class OwnJvmIT {
     @Test
     void shutdownLeavesNoChromiumProcessBehind() throws Exception {
         Map<String, String> out = runChild("run", true);
@@ -33,10 +33,10 @@ class ShutdownIT {
         // zygotes follow when the JVM (their IPC peer) exits.
         assertThat(out.get("nonZygoteHelpersAfterShutdown")).isEqualTo("0");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline && helpers.stream().anyMatch(ShutdownIT::alive)) {
+        while (System.nanoTime() < deadline && helpers.stream().anyMatch(OwnJvmIT::alive)) {
             Thread.sleep(50);
         }
-        assertThat(helpers).noneMatch(ShutdownIT::alive);
+        assertThat(helpers).noneMatch(OwnJvmIT::alive);
     }
 
     @Test
@@ -46,13 +46,17 @@ class ShutdownIT {
         assertThat(out.get("message")).contains("display");
     }
 
-    private static Map<String, String> runChild(String mode, boolean display) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Child.class.getName(),
-                mode));
+    @Test
+    void onAHiDpiScreenThePagePaintsAtDeviceResolution() throws Exception {
+        Map<String, String> out = runChild("hidpi", true, "-Dglass.gtk.uiScale=2");
+        assertThat(out.get("frame")).isEqualTo("640x400");
+    }
+
+    private static Map<String, String> runChild(String mode, boolean display, String... jvmArgs) throws Exception {
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(jvmArgs));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(), mode));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         if (!display) {
             pb.environment().remove("DISPLAY");
@@ -109,6 +113,18 @@ class ShutdownIT {
                 });
                 while (view[0] == null || view[0].framesShown() == 0) {
                     Thread.sleep(20);
+                }
+                if (args[0].equals("hidpi")) {
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    FrameBuffer.Frame f = view[0].page().frames().current();
+                    while (f.width() < 640 && System.nanoTime() < until) {
+                        Thread.sleep(20);
+                        f = view[0].page().frames().current();
+                    }
+                    System.out.println("result frame=" + f.width() + "x" + f.height());
+                    System.out.flush();
+                    runtime.shutdown();
+                    System.exit(0);
                 }
                 String open = ProcessHandle.current()
                         .descendants()
