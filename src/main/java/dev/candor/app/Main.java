@@ -156,8 +156,8 @@ public final class Main implements Callable<Integer> {
         return line;
     }
 
-    /** The data dir: {@code --data-dir} or the platform's default. */
-    Path dataDir() {
+    /** The data dir: {@code --data-dir} or the platform's default; subcommands read it via {@code @ParentCommand}. */
+    public Path dataDir() {
         return (dataDir != null ? dataDir : DataDirs.platformDefault()).toAbsolutePath();
     }
 

@@ -134,6 +134,7 @@ public final class MainWindow {
         ready = true;
         parts.onReady().run();
         if (parts.settings().current().theme() == ThemeMode.SYSTEM) appearance.askSystem();
+        joinView.buildDeviceCheck();
         if (root.getCenter() == joinView) devices.start();
     }
 

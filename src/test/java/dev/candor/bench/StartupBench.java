@@ -24,14 +24,18 @@ import java.util.stream.Stream;
  * under the current DISPLAY (an Xvfb of its own when there is none). Targets: warm < 1.0 s,
  * cold < 2.5 s. The OS file cache is not dropped (the machine is shared). A one-label JavaFX app
  * ({@link StartupBaseline}) is started alternately with the same JVM, and the ratio to it is
- * printed: on a loaded machine the ratio says more than the milliseconds.
+ * printed: on a loaded machine the ratio says more than the milliseconds. Arguments are extra
+ * JVM options for the app, e.g. {@code -Dbench="startup -XX:TieredStopAtLevel=1"}.
  */
 public final class StartupBench {
     private static final int RUNS = Integer.getInteger("startup.runs", 5);
+    private static List<String> jvmOptions = List.of();
 
     private StartupBench() {}
 
     public static void main(String[] args) throws Exception {
+        jvmOptions = List.of(args);
+        if (!jvmOptions.isEmpty()) System.out.println("App JVM options: " + String.join(" ", jvmOptions));
         Process xvfb = null;
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
@@ -93,10 +97,9 @@ public final class StartupBench {
 
     /** One start; returns {wall ms from fork to READY, the app's own ms since process start}. */
     private static long[] start(String classPath, String display, Path dataDir) throws Exception {
-        return launch(
-                classPath,
-                display,
-                List.of("dev.candor.app.Main", "--data-dir", dataDir.toString(), "--exit-when-ready"));
+        List<String> mainAndArgs = new ArrayList<>(jvmOptions);
+        mainAndArgs.addAll(List.of("dev.candor.app.Main", "--data-dir", dataDir.toString(), "--exit-when-ready"));
+        return launch(classPath, display, mainAndArgs);
     }
 
     private static long[] launch(String classPath, String display, List<String> mainAndArgs) throws Exception {

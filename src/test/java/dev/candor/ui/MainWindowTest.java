@@ -244,7 +244,7 @@ class MainWindowTest {
         until(() -> !cameras.device(0).isOpen());
 
         ChoiceBox<?> theme = robot.lookup("#settings-theme").queryAs(ChoiceBox.class);
-        robot.interact(() -> ((ChoiceBox<ThemeMode>) (ChoiceBox<?>) theme).setValue(ThemeMode.DARK));
+        robot.interact(() -> theme.getSelectionModel().select(ThemeMode.DARK.ordinal()));
         assertThat(settings.current().theme()).isEqualTo(ThemeMode.DARK);
 
         robot.clickOn("#settings-back");

@@ -28,11 +28,16 @@ import javafx.util.StringConverter;
 /** The join screen: where to meet, as whom, and a look at camera and microphone first. */
 public final class JoinView extends HBox {
     private final JoinViewModel model;
+    private final DeviceCheckViewModel devices;
+    private final ResourceBundle text;
     private final TextField room = new TextField();
+    private final VBox check = new VBox(8);
 
     public JoinView(
             JoinViewModel model, DeviceCheckViewModel devices, ResourceBundle text, Consumer<MeetingLink> onJoin) {
         this.model = model;
+        this.devices = devices;
+        this.text = text;
         setId("join-view");
         getStyleClass().add("join-view");
         setSpacing(32);
@@ -115,9 +120,21 @@ public final class JoinView extends HBox {
         form.setPrefWidth(420);
         HBox.setHgrow(form, Priority.SOMETIMES);
 
-        VBox check = devices(devices, text);
+        Label devicesTitle = new Label(text.getString("join.devices"));
+        devicesTitle.getStyleClass().add(Styles.TITLE_4);
+        check.getChildren().add(devicesTitle);
+        check.setMinWidth(240);
         HBox.setHgrow(check, Priority.ALWAYS);
         getChildren().addAll(form, check);
+    }
+
+    /**
+     * Builds the camera and microphone panel. Called once after the first frame: the fields
+     * and Join are usable at once, and the preview's controls do not delay the first paint.
+     */
+    public void buildDeviceCheck() {
+        if (check.getChildren().size() > 1) return;
+        check.getChildren().addAll(devices(devices, text));
     }
 
     private Node recent(ResourceBundle text) {
@@ -186,9 +203,7 @@ public final class JoinView extends HBox {
         }
     }
 
-    private static VBox devices(DeviceCheckViewModel devices, ResourceBundle text) {
-        Label title = new Label(text.getString("join.devices"));
-        title.getStyleClass().add(Styles.TITLE_4);
+    private static java.util.List<Node> devices(DeviceCheckViewModel devices, ResourceBundle text) {
         PreviewPane preview = new PreviewPane(devices);
         VBox.setVgrow(preview, Priority.SOMETIMES);
 
@@ -220,15 +235,11 @@ public final class JoinView extends HBox {
         micState.getStyleClass().add(Styles.TEXT_MUTED);
         micState.textProperty().bind(devices.microphoneMessageProperty());
 
-        VBox box = new VBox(
-                8,
-                title,
+        return java.util.List.of(
                 preview,
                 field(text.getString("join.camera"), picker),
                 field(text.getString("join.microphone"), level),
                 micState);
-        box.setMinWidth(240);
-        return box;
     }
 
     private static Label caption(String text) {

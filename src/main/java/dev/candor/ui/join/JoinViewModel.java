@@ -40,6 +40,7 @@ public final class JoinViewModel {
 
     private LinkProblem linkProblem;
     private boolean filling;
+    private String storedName;
 
     public JoinViewModel(SettingsStore settings, ResourceBundle text, Clock clock) {
         this.settings = settings;
@@ -53,10 +54,15 @@ public final class JoinViewModel {
         serverAddress.addListener((obs, old, now) -> onFieldEdited());
         localRoom.addListener((obs, old, now) -> onFieldEdited());
         room.addListener((obs, old, now) -> onFieldEdited());
+        storedName = current.displayName();
         settings.onChange(s -> {
             recentMeetings.setAll(s.recentMeetings());
-            if (!s.displayName().equals(displayName.get()) && !s.displayName().isEmpty())
-                displayName.set(s.displayName());
+            // Follow the stored name only when it changed (e.g. in settings), not on other saves,
+            // so a name typed here but not yet joined with is kept.
+            if (!s.displayName().equals(storedName)) {
+                storedName = s.displayName();
+                displayName.set(storedName);
+            }
         });
         validate();
     }

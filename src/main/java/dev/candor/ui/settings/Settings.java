@@ -1,15 +1,14 @@
 package dev.candor.ui.settings;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.candor.call.MeetingServer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What Candor remembers between starts, stored as {@code settings.json} in the data dir. Every
- * field here is honoured by the app; a file of another {@link #version} is never guessed at.
+ * What Candor remembers between starts, stored as {@code settings.json} in the data dir (see
+ * {@link SettingsStore}). Every field is honoured by the app; unknown fields are ignored, and a
+ * file of another {@link #version} is never guessed at.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(
         int version,
         String displayName,

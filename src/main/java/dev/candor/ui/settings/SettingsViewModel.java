@@ -16,6 +16,7 @@ public final class SettingsViewModel {
     private final Path dataDir;
     private final ObjectProperty<ThemeMode> theme = new SimpleObjectProperty<>(this, "theme");
     private final StringProperty defaultDisplayName = new SimpleStringProperty(this, "defaultDisplayName");
+    private String storedName;
 
     public SettingsViewModel(SettingsStore store, Path dataDir, Consumer<ThemeMode> onTheme) {
         this.store = store;
@@ -28,8 +29,12 @@ public final class SettingsViewModel {
                 onTheme.accept(now);
             }
         });
+        storedName = store.current().displayName();
         store.onChange(s -> {
-            if (!s.displayName().equals(defaultDisplayName.get())) defaultDisplayName.set(s.displayName());
+            if (!s.displayName().equals(storedName)) {
+                storedName = s.displayName();
+                defaultDisplayName.set(storedName);
+            }
         });
     }
 

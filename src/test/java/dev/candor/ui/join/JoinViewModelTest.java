@@ -61,4 +61,17 @@ class JoinViewModelTest {
         assertThat(model.join()).isEmpty();
         assertThat(model.recentMeetings()).isEmpty();
     }
+
+    @Test
+    void aTypedNameSurvivesOtherSettingsChangesButFollowsANewDefault() {
+        SettingsStore settings = new SettingsStore(dir.resolve("settings.json"), Clock.systemUTC());
+        JoinViewModel model = model(settings);
+        model.displayNameProperty().set("Bob");
+
+        settings.update(s -> s.withTheme(dev.candor.ui.settings.ThemeMode.DARK));
+        assertThat(model.displayNameProperty().get()).isEqualTo("Bob");
+
+        settings.update(s -> s.withDisplayName("Ana"));
+        assertThat(model.displayNameProperty().get()).isEqualTo("Ana");
+    }
 }

@@ -119,6 +119,28 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aFieldOfTheWrongKindMakesTheFileCorruptAndItIsKeptAside() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"version\":1,\"theme\":\"PURPLE\",\"recentMeetings\":[]}");
+        SettingsStore store = new SettingsStore(file, CLOCK);
+
+        assertThat(store.load()).isEqualTo(Settings.defaults());
+        assertThat(store.problem())
+                .hasValueSatisfying(p -> assertThat(p.kind()).isEqualTo(SettingsStore.SettingsProblem.Kind.CORRUPT));
+    }
+
+    @Test
+    void unknownFieldsOfTheSameVersionAreIgnored() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"version\":1,\"displayName\":\"Ana\",\"later\":{\"a\":[1,2]}}");
+
+        SettingsStore store = new SettingsStore(file, CLOCK);
+
+        assertThat(store.load().displayName()).isEqualTo("Ana");
+        assertThat(store.problem()).isEmpty();
+    }
+
+    @Test
     void implausibleWindowBoundsAreDropped() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{\"version\":1,\"window\":{\"x\":0,\"y\":0,\"width\":-5,\"height\":10}}");
