@@ -33,7 +33,7 @@ import javafx.application.Platform;
  *
  * <p>Threads: {@link #open} on the FX thread; servers start on {@code background}.
  */
-final class BrowserCallScreens implements CallScreenFactory, AutoCloseable {
+public final class BrowserCallScreens implements CallScreenFactory, AutoCloseable {
     private final BrowserRuntime browser;
     private final LocalRoomServer localRoom;
     private final String localRoomHost;
@@ -47,7 +47,7 @@ final class BrowserCallScreens implements CallScreenFactory, AutoCloseable {
     private boolean localRoomStarted;
     private boolean jitsiHostStarted;
 
-    BrowserCallScreens(
+    public BrowserCallScreens(
             BrowserRuntime browser,
             LocalRoomServer localRoom,
             String localRoomHost,
@@ -98,12 +98,7 @@ final class BrowserCallScreens implements CallScreenFactory, AutoCloseable {
                 }
                 return jitsiHost.url(new JitsiMeeting(jitsi.base(), meeting.room(), displayName));
             }
-            synchronized (this) {
-                if (!localRoomStarted) {
-                    localRoom.start(localRoomHost, localRoomPort);
-                    localRoomStarted = true;
-                }
-            }
+            startLocalRoom();
             return localRoom.url(meeting.room(), displayName);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
@@ -127,12 +122,22 @@ final class BrowserCallScreens implements CallScreenFactory, AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         channel.attach(view.page());
-        return CompletableFuture.completedFuture(new LiveCallScreen.Connection(session, view, () -> view.close()));
+        String shareLink = local ? localRoom.url(meeting.room()).toString() : meeting.url();
+        return CompletableFuture.completedFuture(
+                new LiveCallScreen.Connection(session, view, () -> view.close(), shareLink));
     }
 
-    /** The local room's page URL for people without Candor; the room server must be running. */
-    URI localRoomUrl(String room) {
+    /** The local room's page URL for people without Candor; starts the room server if needed. */
+    public URI localRoomUrl(String room) throws IOException {
+        startLocalRoom();
         return localRoom.url(room);
+    }
+
+    private synchronized void startLocalRoom() throws IOException {
+        if (!localRoomStarted) {
+            localRoom.start(localRoomHost, localRoomPort);
+            localRoomStarted = true;
+        }
     }
 
     private static String origin(URI base) {

@@ -295,7 +295,7 @@ public final class Main implements Callable<Integer> {
      */
     BrowserRuntime startBrowser(Path dataDir) {
         BrowserSettings settings = fakeMedia ? BrowserSettings.forTests(dataDir) : BrowserSettings.of(dataDir);
-        BrowserRuntime browser = new BrowserRuntime(settings, new SystemBrowserOpener(), null);
+        BrowserRuntime browser = new BrowserRuntime(settings, new SystemBrowserOpener(), new FirstRunSplash());
         BrowserRuntime.State state = browser.start();
         LoggerFactory.getLogger(Main.class).info("Embedded browser: {}", state);
         return browser;

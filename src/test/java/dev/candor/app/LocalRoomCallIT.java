@@ -162,7 +162,7 @@ class LocalRoomCallIT {
     }
 
     /** The room's page URL as a person without Candor opens it (the room server is already up). */
-    private URI screensRoomUrl(String room) {
+    private URI screensRoomUrl(String room) throws java.io.IOException {
         return screens.localRoomUrl(room);
     }
 

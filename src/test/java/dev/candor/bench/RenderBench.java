@@ -5,15 +5,11 @@ import dev.candor.browser.BrowserSettings;
 import dev.candor.browser.BrowserView;
 import dev.candor.browser.PageServer;
 import dev.candor.browser.PageSpec;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -73,7 +69,7 @@ public final class RenderBench {
             double mean = Arrays.stream(copies).average().orElse(0) / 1e6;
             double p99 = copies.length == 0 ? 0 : copies[(int) Math.min(copies.length - 1, copies.length * 0.99)] / 1e6;
             double max = copies.length == 0 ? 0 : copies[copies.length - 1] / 1e6;
-            long[] pss = treePss();
+            ProcessTreeMemory pss = ProcessTreeMemory.now();
 
             System.out.printf(Locale.ROOT, "render: page 1280x720 animated, %d s measured after 2 s warm-up%n", 10);
             System.out.printf(
@@ -97,9 +93,9 @@ public final class RenderBench {
             System.out.printf(
                     Locale.ROOT,
                     "render: process tree PSS %.0f MB (%d processes; JVM %.0f MB)%n",
-                    pss[0] / 1024.0,
-                    pss[1],
-                    pss[2] / 1024.0);
+                    pss.pssKiB() / 1024.0,
+                    pss.processes(),
+                    pss.jvmPssKiB() / 1024.0);
             System.out.printf(
                     Locale.ROOT,
                     "render: CEF start %d ms, JVM start to first frame %d ms%n",
@@ -109,31 +105,5 @@ public final class RenderBench {
         }
         runtime.shutdown();
         Platform.exit();
-    }
-
-    /** Summed PSS in KiB of this JVM and all its descendants, the process count, and the JVM's own. */
-    private static long[] treePss() {
-        List<ProcessHandle> tree = Stream.concat(
-                        Stream.of(ProcessHandle.current()),
-                        ProcessHandle.current().descendants())
-                .toList();
-        long sum = 0;
-        for (ProcessHandle p : tree) {
-            sum += pss(p.pid());
-        }
-        return new long[] {sum, tree.size(), pss(ProcessHandle.current().pid())};
-    }
-
-    private static long pss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
-                if (line.startsWith("Pss:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.candor.ui.call;
 
 import dev.candor.call.MeetingLink;
+import java.util.Optional;
 import javafx.scene.Node;
 
 /**
@@ -21,6 +22,11 @@ public interface CallScreenFactory {
     interface CallScreen extends AutoCloseable {
         /** The node shown below the call bar. */
         Node content();
+
+        /** The link others use to join, once known (e.g. the local room's web address). */
+        default Optional<String> shareLink() {
+            return Optional.empty();
+        }
 
         /** Leaves the meeting and frees what it holds (browser, room server); never blocks long. */
         @Override

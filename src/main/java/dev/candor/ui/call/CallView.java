@@ -41,7 +41,7 @@ public final class CallView extends BorderPane {
         copy.getStyleClass().add(Styles.FLAT);
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
-            content.putString(meeting.url());
+            content.putString(screen.shareLink().orElse(meeting.url()));
             Clipboard.getSystemClipboard().setContent(content);
         });
         Region gap = new Region();

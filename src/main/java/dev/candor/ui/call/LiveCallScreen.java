@@ -4,6 +4,7 @@ import dev.candor.call.CallEvent;
 import dev.candor.call.CallSession;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,11 +37,12 @@ public final class LiveCallScreen implements CallScreenFactory.CallScreen {
      * One open connection: the session the call controls drive, the meeting's own view, and what
      * to close when the attempt ends (browser page, servers the attempt started).
      */
-    public record Connection(CallSession session, Node meetingView, AutoCloseable resources) {
+    public record Connection(CallSession session, Node meetingView, AutoCloseable resources, String shareLink) {
         public Connection {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(meetingView, "meetingView");
             Objects.requireNonNull(resources, "resources");
+            Objects.requireNonNull(shareLink, "shareLink");
         }
     }
 
@@ -87,6 +89,11 @@ public final class LiveCallScreen implements CallScreenFactory.CallScreen {
      */
     public void addCallListener(Consumer<CallEvent> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public Optional<String> shareLink() {
+        return Optional.ofNullable(current).map(Connection::shareLink);
     }
 
     /** The current attempt's model, for tests and the AI switches; null between attempts. */
