@@ -1,8 +1,344 @@
 package dev.candor.app;
 
-/** Entry point placeholder during bootstrap; replaced by the composition root. */
-public final class Main {
-    private Main() {}
+import dev.candor.browser.BrowserRuntime;
+import dev.candor.browser.BrowserSettings;
+import dev.candor.browser.SystemBrowserOpener;
+import dev.candor.call.MeetingLink;
+import dev.candor.call.MeetingServer;
+import dev.candor.media.JavaSoundMicrophone;
+import dev.candor.media.WebcamCaptureCameras;
+import dev.candor.meeting.jitsi.JitsiHostPageServer;
+import dev.candor.meeting.jitsi.JitsiMeetCallSession;
+import dev.candor.meeting.localroom.LocalRoomLimits;
+import dev.candor.meeting.localroom.LocalRoomRunner;
+import dev.candor.meeting.localroom.LocalRoomServer;
+import dev.candor.meeting.localroom.LocalRoomTls;
+import dev.candor.ui.SystemAppearance;
+import dev.candor.ui.UiParts;
+import dev.candor.ui.join.JoinPrefill;
+import dev.candor.ui.settings.SettingsStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-    public static void main(String[] args) {}
+/**
+ * Candor's composition root and command line. The start sequence is: parse options, find the
+ * data dir, start logging there, read settings, start the runtimes that must exist before the
+ * JavaFX toolkit ({@link #startBeforeToolkit}), then {@link CandorApp#launch(Wiring)}. Further
+ * commands (e.g. {@code transcribe}) are one line each in {@code subcommands} below.
+ */
+@Command(
+        name = "candor",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Desktop video meetings on Jitsi Meet, with local, announced AI.",
+        subcommands = {TranscribeCommand.class})
+public final class Main implements Callable<Integer> {
+    /** Set before the first logger is made; logback.xml writes there. */
+    static final String LOGS_DIR_PROPERTY = "candor.logs.dir";
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where settings, logs and the call record are kept (default: the platform's data folder + /candor).")
+    Path dataDir;
+
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description = "Server to fill in, e.g. https://meet.jit.si, or 'local' for the room on this computer.")
+    String server;
+
+    @Option(names = "--room", paramLabel = "NAME", description = "Room name to fill in.")
+    String room;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Display name to use in the meeting.")
+    String name;
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "LINK",
+            description = "A meeting link: https://host/Room, jitsi-meet://host/Room or candor://host/Room.")
+    String link;
+
+    @Option(
+            names = "--exit-when-ready",
+            description =
+                    "Print 'READY <ms since process start>' to standard error once the join screen is shown, then quit.")
+    boolean exitWhenReady;
+
+    @Option(
+            names = "--local-room",
+            description = "Host a local room server without the app window (for a LAN); see --host and --port.")
+    boolean localRoomOnly;
+
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            description = "Address the local room server listens on (default 127.0.0.1; 0.0.0.0 for the LAN).")
+    String roomHost = "127.0.0.1";
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "Port of the local room server (default: any free port; 8443 is a good LAN choice).")
+    int roomPort;
+
+    @Option(
+            names = "--https",
+            description =
+                    "With --local-room: serve https with a self-signed certificate, so LAN browsers can send video.")
+    boolean roomHttps;
+
+    @Option(
+            names = "--fake-media",
+            hidden = true,
+            description = "Use Chromium's fake camera and microphone (tests and demos on machines without devices).")
+    boolean fakeMedia;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final PrintStream err;
+
+    /** For picocli; reports go to the process's standard error. */
+    public Main() {
+        this(System.err);
+    }
+
+    Main(PrintStream err) {
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine(new Main()).execute(args);
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given output and error streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(new Main()).setOut(out).setErr(err).execute(args);
+    }
+
+    /** The command line with Candor's options; logging is set up before any command runs. */
+    static CommandLine commandLine(Main main) {
+        CommandLine line = new CommandLine(main);
+        line.setExecutionStrategy(parsed -> {
+            // Subcommands log from their first line; the app itself checks its options first.
+            if (parsed.hasSubcommand() && !parsed.subcommand().isUsageHelpRequested()) {
+                main.startLogging();
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        return line;
+    }
+
+    /** The data dir: {@code --data-dir} or the platform's default; subcommands read it via {@code @ParentCommand}. */
+    public Path dataDir() {
+        return (dataDir != null ? dataDir : DataDirs.platformDefault()).toAbsolutePath();
+    }
+
+    private void startLogging() {
+        if (System.getProperty(LOGS_DIR_PROPERTY) == null) {
+            System.setProperty(LOGS_DIR_PROPERTY, dataDir().resolve("logs").toString());
+        }
+    }
+
+    /**
+     * What the options fill into the join screen. A link and {@code --server}/{@code --room} are
+     * exclusive; anything invalid is a usage error with the parser's own words.
+     */
+    JoinPrefill prefill() {
+        Optional<String> prefillServer = Optional.empty();
+        Optional<String> prefillRoom = Optional.empty();
+        try {
+            if (link != null) {
+                if (server != null || room != null) {
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "Give either a meeting link or --server/--room, not both.");
+                }
+                MeetingLink parsed = MeetingLink.parse(link);
+                prefillServer = Optional.of(parsed.server().text());
+                prefillRoom = Optional.of(parsed.room());
+            }
+            if (server != null) {
+                prefillServer = Optional.of(MeetingServer.parse(server).text());
+            }
+            if (room != null) {
+                String trimmed = room.strip();
+                Optional<dev.candor.call.LinkProblem> problem = MeetingLink.roomProblem(trimmed);
+                if (problem.isPresent()) {
+                    throw new MeetingLink.InvalidLinkException(problem.get(), room);
+                }
+                prefillRoom = Optional.of(trimmed);
+            }
+        } catch (MeetingLink.InvalidLinkException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Optional<String> prefillName =
+                Optional.ofNullable(name).map(String::strip).filter(n -> !n.isEmpty());
+        return new JoinPrefill(prefillServer, prefillRoom, prefillName);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (roomPort < 0 || roomPort > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535.");
+        }
+        if (localRoomOnly) {
+            return hostLocalRoom();
+        }
+        JoinPrefill prefill = prefill();
+        Path dir = dataDir();
+        Files.createDirectories(dir);
+        startLogging();
+        SettingsStore settings = new SettingsStore(dir.resolve("settings.json"), Clock.systemUTC());
+        // Logging and settings (Logback's and Jackson's set-up) load on their own thread while the
+        // JavaFX toolkit starts; the window waits for them before it is built.
+        CompletableFuture<Void> loaded = new CompletableFuture<>();
+        Thread loader = new Thread(
+                () -> {
+                    try {
+                        Logger log = LoggerFactory.getLogger(Main.class);
+                        log.info("Candor starting, data dir {}", dir);
+                        settings.load();
+                        settings.problem()
+                                .ifPresent(p ->
+                                        log.warn("Settings problem at start: {} (kept as {})", p.kind(), p.keptAs()));
+                        loaded.complete(null);
+                    } catch (RuntimeException | Error e) {
+                        loaded.completeExceptionally(e);
+                    }
+                },
+                "candor-start");
+        loader.setDaemon(true);
+        loader.start();
+
+        BrowserRuntime browser = startBrowser(dir);
+        List<AutoCloseable> runtimes = new ArrayList<>();
+        runtimes.add(browser::shutdown);
+
+        ExecutorService background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "candor-background");
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "candor-call-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        ResourceBundle text = UiParts.texts();
+        BrowserCallScreens callScreens = new BrowserCallScreens(
+                browser,
+                new LocalRoomServer(),
+                roomHost,
+                roomPort,
+                new JitsiHostPageServer(),
+                background,
+                timer,
+                Clock.systemUTC(),
+                text,
+                JitsiMeetCallSession.DEFAULT_JOIN_TIMEOUT);
+        runtimes.add(callScreens);
+        SystemAppearance appearance = new SystemAppearance(Duration.ofMillis(1500), System.getProperty("os.name", ""));
+        UiParts ui = new UiParts(
+                dir,
+                settings,
+                prefill,
+                WebcamCaptureCameras.withDefaultDriver(),
+                new JavaSoundMicrophone(),
+                callScreens,
+                appearance::prefersDark,
+                background,
+                Clock.systemUTC(),
+                text,
+                this::onReady);
+        try {
+            CandorApp.launch(new Wiring(ui, runtimes, loaded));
+        } finally {
+            settings.close();
+            background.shutdownNow();
+            timer.shutdownNow();
+            LoggerFactory.getLogger(Main.class).info("Candor stopped");
+        }
+        return 0;
+    }
+
+    /**
+     * Starts embedded Chromium, which must be initialised before the JavaFX toolkit or JavaFX gets
+     * no input (see ARCHITECTURE.md). It never throws: without a display or with a damaged runtime
+     * the app still opens, and the call screen says why the meeting view is unavailable.
+     */
+    BrowserRuntime startBrowser(Path dataDir) {
+        BrowserSettings settings = fakeMedia ? BrowserSettings.forTests(dataDir) : BrowserSettings.of(dataDir);
+        BrowserRuntime browser = new BrowserRuntime(settings, new SystemBrowserOpener(), new FirstRunSplash());
+        BrowserRuntime.State state = browser.start();
+        LoggerFactory.getLogger(Main.class).info("Embedded browser: {}", state);
+        return browser;
+    }
+
+    /** {@code --local-room}: serves rooms until the process is stopped, with no window. */
+    private int hostLocalRoom() throws IOException {
+        startLogging();
+        Path dir = dataDir();
+        Files.createDirectories(dir);
+        LocalRoomTls tls = roomHttps ? LocalRoomTls.selfSigned(dir.resolve("local-room"), tlsNames()) : null;
+        new LocalRoomRunner(System.out, LocalRoomLimits.DEFAULT)
+                .run(roomHost, roomPort, room == null ? "team" : room, tls);
+        return 0;
+    }
+
+    /** The names a LAN room's certificate must cover: this machine's names and addresses. */
+    private List<String> tlsNames() {
+        List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1"));
+        if (!roomHost.equals("0.0.0.0") && !names.contains(roomHost)) {
+            names.add(roomHost);
+        }
+        LocalRoomServer.lanAddresses().forEach(a -> names.add(a.getHostAddress()));
+        return names;
+    }
+
+    private void onReady() {
+        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        long ms = Duration.between(started, Instant.now()).toMillis();
+        LoggerFactory.getLogger(Main.class).info("Join screen ready {} ms after process start", ms);
+        if (exitWhenReady) {
+            err.println("READY " + ms);
+            err.flush();
+            Platform.exit();
+        }
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"Candor " + (v != null ? v : "development build")};
+        }
+    }
 }

@@ -1,0 +1,52 @@
+package dev.candor.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Chromium command-line switches Candor starts with. Each switch is one string: a value such
+ * as {@code --disable-features=A,B} must never be split on its comma.
+ */
+final class Switches {
+    private Switches() {}
+
+    static List<String> forProcess(BrowserSettings settings) {
+        List<String> s = new ArrayList<>();
+        if (runningAsRoot()) {
+            s.add("--no-sandbox"); // Chromium refuses to start its sandbox as root
+        }
+        // Nothing in the background that phones home or installs things.
+        s.add("--disable-background-networking");
+        s.add("--disable-component-update");
+        s.add("--disable-sync");
+        s.add("--disable-default-apps");
+        s.add("--disable-extensions");
+        s.add("--no-first-run");
+        s.add("--no-default-browser-check");
+        s.add("--disable-spell-checking");
+        if (settings.testMode()) {
+            s.add("--use-fake-device-for-media-stream");
+            s.add("--use-fake-ui-for-media-stream");
+            s.add("--autoplay-policy=no-user-gesture-required");
+        } else {
+            // This JCEF has no permission handler: without this switch every camera/microphone
+            // request is denied. It grants only what pages we show may ask for, and the main
+            // frame is locked to the meeting's origins (ADR 0001). Screen capture stays denied.
+            s.add("--auto-accept-camera-and-microphone-capture");
+        }
+        s.addAll(settings.extraSwitches());
+        return s;
+    }
+
+    static boolean runningAsRoot() {
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return uid instanceof Integer i && i == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.candor.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.candor.call.MeetingLink;
+import dev.candor.ui.call.CallView;
+import dev.candor.ui.history.HistoryView;
+import dev.candor.ui.join.DeviceCheckViewModel;
+import dev.candor.ui.join.JoinView;
+import dev.candor.ui.join.JoinViewModel;
+import dev.candor.ui.settings.Settings;
+import dev.candor.ui.settings.SettingsView;
+import dev.candor.ui.settings.SettingsViewModel;
+import dev.candor.ui.settings.ThemeMode;
+import dev.candor.ui.settings.WindowBounds;
+import java.io.InputStream;
+import java.util.ResourceBundle;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Candor's one window: a navigation rail (Join, History, Settings) beside the current screen,
+ * or the call screen alone during a call. Remembers its size and place. FX thread only.
+ */
+public final class MainWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
+
+    /** Opens settings: Ctrl+, (Cmd+, on macOS). */
+    public static final KeyCombination OPEN_SETTINGS =
+            new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN);
+
+    private final Stage stage;
+    private final UiParts parts;
+    private final ResourceBundle text;
+    private final BorderPane root = new BorderPane();
+    private final VBox rail;
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final ToggleButton joinNav;
+    private final ToggleButton historyNav;
+    private final ToggleButton settingsNav;
+    private final JoinViewModel joinModel;
+    private final DeviceCheckViewModel devices;
+    private final JoinView joinView;
+    private final Appearance appearance;
+    private Node historyView;
+    private Node settingsView;
+    private CallView callView;
+    private boolean ready;
+
+    public MainWindow(Stage stage, UiParts parts) {
+        this.stage = stage;
+        this.parts = parts;
+        this.text = parts.text();
+        this.appearance = new Appearance(parts.systemPrefersDark(), parts.background());
+        this.joinModel = new JoinViewModel(parts.settings(), text, parts.clock());
+        joinModel.prefill(parts.prefill());
+        this.devices = new DeviceCheckViewModel(parts.camera(), parts.microphone(), text, Platform::runLater);
+        this.joinView = new JoinView(joinModel, devices, text, this::showCall);
+
+        joinNav = nav("nav-join", text.getString("nav.join"), this::showJoin);
+        historyNav = nav("nav-history", text.getString("nav.history"), this::showHistory);
+        settingsNav = nav("nav-settings", text.getString("nav.settings"), this::showSettings);
+        rail = new VBox(4, joinNav, historyNav, settingsNav);
+        rail.setId("navigation");
+        rail.getStyleClass().add("navigation-rail");
+        rail.setPadding(new Insets(16, 8, 16, 8));
+        root.setLeft(rail);
+        root.getStyleClass().add("candor-root");
+    }
+
+    private ToggleButton nav(String id, String label, Runnable action) {
+        ToggleButton button = new ToggleButton(label);
+        button.setId(id);
+        button.setToggleGroup(navigation);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.getStyleClass().add(Styles.FLAT);
+        button.setOnAction(e -> {
+            // A toggle in a rail stays selected when clicked again.
+            button.setSelected(true);
+            action.run();
+        });
+        return button;
+    }
+
+    /** Builds the scene, restores the window's place and shows the join screen. */
+    public void show() {
+        Settings settings = parts.settings().current();
+        appearance.apply(settings.theme(), false);
+        WindowBounds bounds = settings.window();
+        Scene scene = new Scene(root, bounds != null ? bounds.width() : 1100, bounds != null ? bounds.height() : 720);
+        scene.getStylesheets().add(MainWindow.class.getResource("candor.css").toExternalForm());
+        scene.getAccelerators().put(OPEN_SETTINGS, this::showSettings);
+        stage.setScene(scene);
+        stage.setTitle(text.getString("app.title"));
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        loadIcons();
+        if (bounds != null && onSomeScreen(bounds)) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+            stage.setMaximized(bounds.maximized());
+        }
+        stage.setOnCloseRequest(e -> close());
+        showJoin();
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                // After the first laid-out pulse: tell whoever waits, then do the slow things.
+                Platform.runLater(MainWindow.this::afterFirstFrame);
+            }
+        });
+        stage.show();
+        joinView.focusFirstEmptyField();
+    }
+
+    private void afterFirstFrame() {
+        if (ready) return;
+        ready = true;
+        parts.onReady().run();
+        if (parts.settings().current().theme() == ThemeMode.SYSTEM) appearance.askSystem();
+        joinView.buildDeviceCheck();
+        if (root.getCenter() == joinView) devices.start();
+    }
+
+    private void loadIcons() {
+        for (int size : ICON_SIZES) {
+            InputStream in = MainWindow.class.getResourceAsStream("icon-" + size + ".png");
+            if (in == null) continue;
+            try (in) {
+                stage.getIcons().add(new Image(in));
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("Window icon {} could not be read", size, e);
+            }
+        }
+    }
+
+    private static boolean onSomeScreen(WindowBounds b) {
+        return !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height()))
+                .isEmpty();
+    }
+
+    /** Shows the join screen and starts the device check. */
+    public void showJoin() {
+        leaveCall();
+        root.setLeft(rail);
+        root.setCenter(joinView);
+        joinNav.setSelected(true);
+        if (ready) devices.start();
+        joinView.focusFirstEmptyField();
+    }
+
+    /** Shows the list of meetings joined before. */
+    public void showHistory() {
+        if (callView != null) return;
+        devices.stop();
+        if (historyView == null) {
+            historyView = new HistoryView(
+                    joinModel.recentMeetings(),
+                    server -> JoinView.describe(server, text),
+                    text,
+                    meeting -> {
+                        joinModel.fill(meeting);
+                        showJoin();
+                    },
+                    joinModel::remove);
+        }
+        root.setCenter(historyView);
+        historyNav.setSelected(true);
+    }
+
+    /** Shows settings; Ctrl+, (Cmd+,) from anywhere but a call. */
+    public void showSettings() {
+        if (callView != null) return;
+        devices.stop();
+        if (settingsView == null) {
+            SettingsViewModel model =
+                    new SettingsViewModel(parts.settings(), parts.dataDir(), mode -> appearance.apply(mode, true));
+            settingsView = new SettingsView(model, text, this::showJoin);
+        }
+        root.setCenter(settingsView);
+        settingsNav.setSelected(true);
+    }
+
+    /** Stops the device check (freeing the camera for the meeting) and shows the call screen. */
+    public void showCall(MeetingLink meeting) {
+        devices.stop();
+        callView = new CallView(meeting, joinModel.displayNameProperty().get(), parts.callScreens(), text, () -> {
+            callView = null;
+            showJoin();
+        });
+        root.setLeft(null);
+        root.setCenter(callView);
+    }
+
+    private void leaveCall() {
+        if (callView != null) {
+            callView.close();
+            callView = null;
+        }
+    }
+
+    /** Frees the devices, leaves any call and remembers where the window is. */
+    public void close() {
+        devices.stop();
+        leaveCall();
+        if (stage.getScene() != null && stage.getWidth() > 0) {
+            WindowBounds bounds = stage.isMaximized()
+                    ? parts.settings().current().window() != null
+                            ? withMaximized(parts.settings().current().window())
+                            : null
+                    : new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            if (bounds != null) parts.settings().update(s -> s.withWindow(bounds));
+        }
+    }
+
+    private static WindowBounds withMaximized(WindowBounds b) {
+        return new WindowBounds(b.x(), b.y(), b.width(), b.height(), true);
+    }
+
+    /** The device check, for tests and the integrator. */
+    public DeviceCheckViewModel devices() {
+        return devices;
+    }
+
+    /** The join screen's model, for tests and the integrator. */
+    public JoinViewModel joinModel() {
+        return joinModel;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.candor.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Start-up time of the app: from forking {@code java -cp … dev.candor.app.Main --exit-when-ready}
+ * to the "READY" line it prints once the join screen is shown, JVM start included. Cold = first
+ * start on an empty data dir; warm = later starts on the same data dir. Median of 5 runs each,
+ * under the current DISPLAY (an Xvfb of its own when there is none). Targets: warm < 1.0 s,
+ * cold < 2.5 s. The OS file cache is not dropped (the machine is shared). A one-label JavaFX app
+ * ({@link StartupBaseline}) is started alternately with the same JVM, and the ratio to it is
+ * printed: on a loaded machine the ratio says more than the milliseconds. Arguments are extra
+ * JVM options for the app, e.g. {@code -Dbench="startup -XX:TieredStopAtLevel=1"}.
+ */
+public final class StartupBench {
+    private static final int RUNS = Integer.getInteger("startup.runs", 5);
+    private static List<String> jvmOptions = List.of();
+
+    private StartupBench() {}
+
+    public static void main(String[] args) throws Exception {
+        jvmOptions = List.of(args);
+        if (!jvmOptions.isEmpty()) System.out.println("App JVM options: " + String.join(" ", jvmOptions));
+        Process xvfb = null;
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) {
+            display = ":" + (90 + ProcessHandle.current().pid() % 100);
+            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            Thread.sleep(1000);
+            System.out.println("No DISPLAY: started Xvfb on " + display);
+        }
+        try {
+            run(display);
+        } finally {
+            if (xvfb != null) {
+                xvfb.destroy();
+                xvfb.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void run(String display) throws Exception {
+        String fullPath = System.getProperty("java.class.path");
+        String classPath = Arrays.stream(fullPath.split(File.pathSeparator))
+                .filter(entry -> !entry.contains("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+        Path root = Files.createTempDirectory("candor-startup");
+        try {
+            List<long[]> cold = new ArrayList<>();
+            List<long[]> baseline = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                cold.add(start(classPath, display, root.resolve("cold-" + i)));
+                baseline.add(launch(fullPath, display, List.of("dev.candor.bench.StartupBaseline")));
+            }
+            Path warmDir = root.resolve("warm");
+            start(classPath, display, warmDir); // first start creates the data dir; not counted
+            List<long[]> warm = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                warm.add(start(classPath, display, warmDir));
+            }
+            long base = report("baseline: one-label app", baseline, Long.MAX_VALUE);
+            long coldMedian = report("cold (empty data dir)", cold, 2500);
+            long warmMedian = report("warm", warm, 1000);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio to baseline: cold %.2fx, warm %.2fx%n",
+                    coldMedian / (double) base,
+                    warmMedian / (double) base);
+            System.out.printf(
+                    Locale.ROOT,
+                    "load average at end: %s (2 cores shared by the team; figures scale with it)%n",
+                    Files.readString(Path.of("/proc/loadavg")).strip());
+        } finally {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** One start; returns {wall ms from fork to READY, the app's own ms since process start}. */
+    private static long[] start(String classPath, String display, Path dataDir) throws Exception {
+        List<String> mainAndArgs = new ArrayList<>(jvmOptions);
+        mainAndArgs.addAll(List.of("dev.candor.app.Main", "--data-dir", dataDir.toString(), "--exit-when-ready"));
+        return launch(classPath, display, mainAndArgs);
+    }
+
+    private static long[] launch(String classPath, String display, List<String> mainAndArgs) throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath));
+        command.addAll(mainAndArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("DISPLAY", display);
+        long forked = System.nanoTime();
+        Process process = builder.start();
+        CompletableFuture<long[]> ready = new CompletableFuture<>();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader err = new BufferedReader(
+                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = err.readLine()) != null) {
+                            if (line.startsWith("READY ")) {
+                                long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - forked);
+                                ready.complete(new long[] {
+                                    wall, Long.parseLong(line.substring(6).strip())
+                                });
+                            }
+                        }
+                    } catch (IOException | NumberFormatException e) {
+                        ready.completeExceptionally(e);
+                    }
+                    ready.completeExceptionally(new IllegalStateException("app ended without READY"));
+                },
+                "startup-bench-reader");
+        reader.start();
+        try {
+            return ready.get(120, TimeUnit.SECONDS);
+        } finally {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+            reader.join(5000);
+        }
+    }
+
+    private static long report(String name, List<long[]> runs, long targetMs) {
+        long[] wall = runs.stream().mapToLong(r -> r[0]).sorted().toArray();
+        long[] own = runs.stream().mapToLong(r -> r[1]).sorted().toArray();
+        long median = wall[wall.length / 2];
+        System.out.printf(
+                Locale.ROOT,
+                "startup %-22s median %5d ms (min %d, max %d, n=%d; app's own count median %d ms) target < %d ms: %s%n",
+                name,
+                median,
+                wall[0],
+                wall[wall.length - 1],
+                wall.length,
+                own[own.length / 2],
+                targetMs == Long.MAX_VALUE ? 0 : targetMs,
+                targetMs == Long.MAX_VALUE ? "-" : median < targetMs ? "MET" : "MISSED");
+        return median;
+    }
+}
