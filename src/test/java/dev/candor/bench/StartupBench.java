@@ -34,7 +34,12 @@ public final class StartupBench {
     private StartupBench() {}
 
     public static void main(String[] args) throws Exception {
-        jvmOptions = List.of(args);
+        // The app's own JVM options (the POM's app.jvmArgs) unless others are given.
+        jvmOptions = args.length > 0
+                ? List.of(args)
+                : List.of(System.getProperty("candor.app.jvmArgs", "").split("\\s+")).stream()
+                        .filter(a -> !a.isBlank())
+                        .toList();
         if (!jvmOptions.isEmpty()) System.out.println("App JVM options: " + String.join(" ", jvmOptions));
         Process xvfb = null;
         String display = System.getenv("DISPLAY");
