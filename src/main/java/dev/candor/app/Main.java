@@ -22,7 +22,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, so callers (and tests) can set its output streams. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
     }
 
     @Override

@@ -33,7 +33,6 @@ final class DecisionFinder {
             "find",
             "plan",
             "go",
-            "move",
             "look",
             "have",
             "hear",
@@ -144,7 +143,11 @@ final class DecisionFinder {
                     return new Found(next, sources);
                 }
             }
-            if (!PROCEDURAL.contains(verb) || LEAVE_OUT.matcher(text).find()) {
+            String next = lets.group(2) == null ? "" : Words.lower(lets.group(2));
+            boolean procedural = PROCEDURAL.contains(verb)
+                    ? !(verb.equals("go") && (next.equals("for") || next.equals("with")))
+                    : verb.equals("move") && (next.equals("on") || next.equals("to") && "next".equals(lets.group(3)));
+            if (!procedural || LEAVE_OUT.matcher(text).find()) {
                 return new Found(s, sources);
             }
             return null;

@@ -21,8 +21,8 @@ final class DueDates {
         Pattern.compile(
                 "(?i)\\b(before (?:the next \\w+|any\\b[^,.;!?]*|we\\b[^,.;!?]*|the \\w+ (?:meeting|call|release)))"),
         Pattern.compile("(?i)\\b(within (?:\\w+ )?(?:\\w+ )?(?:days?|weeks?|hours?|months?))\\b"),
-        Pattern.compile(
-                "(?i)\\b(?:by|on|until|before)\\s+((?:next |this )?" + DAY + PART + "(?:\\s+(?:next|this) week)?)\\b"),
+        Pattern.compile("(?i)\\b(?:by|on|until|before|for)\\s+((?:next |this )?" + DAY + PART
+                + "(?:\\s+(?:next|this) week)?)\\b"),
         Pattern.compile("(?i)\\b(?:by|on|before)\\s+(the " + ORDINAL + "(?: of " + MONTH + ")?)\\b"),
         Pattern.compile("(?i)\\b(?:by|on|before)\\s+(" + MONTH + " (?:the )?" + ORDINAL + ")\\b"),
         Pattern.compile("(?i)\\b((?:next|this) " + DAY + PART + ")\\b"),

@@ -11,6 +11,13 @@ import java.util.List;
  * dimensions, unit length), run on the caller's thread so no pool of its own outlives the engine.
  */
 public final class Embedder {
+    static {
+        // DJL (under the ONNX tokenizer) otherwise probes the EC2 metadata service and may "call home":
+        // nothing may leave the device, so opt out before the model class loads.
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("ai.djl.offline", "true");
+    }
+
     private final EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
 
     public float[] embed(String text) {

@@ -214,10 +214,11 @@ class LlmSummarizerIT {
     @Test
     void cancellingStopsTheRequestAndCloseLeavesNoEngineThread() throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         try (FakeModelServer server = new FakeModelServer(prompt -> {
             asked.countDown();
             try {
-                Thread.sleep(30_000);
+                release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
