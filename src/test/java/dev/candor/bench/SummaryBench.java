@@ -178,6 +178,7 @@ public final class SummaryBench {
                 centroid(embedder, cleaner, turns, len),
                 oracle(turns, ref),
             };
+            System.err.printf(Locale.ROOT, "  … %s done%n", m.name);
             for (int s = 0; s < systems.length; s++) {
                 List<String> cand = tokens(outputs[s]);
                 cand = cand.subList(0, Math.min(len, cand.size()));

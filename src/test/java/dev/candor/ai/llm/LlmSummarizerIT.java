@@ -188,6 +188,27 @@ class LlmSummarizerIT {
     }
 
     @Test
+    void composeRewriteAndReplyComeFromTheModelWithoutReasoning() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(prompt -> prompt.startsWith("Rewrite")
+                        ? "<think>shorter...</think>\"Budget by Friday, thanks!\""
+                        : "Thanks Ben, Friday works.");
+                LlmSummarizer llm = summarizer(server, HttpChatBackend.Api.OLLAMA, 8192)) {
+            var drafts = new dev.candor.ai.compose.ChatDrafts(null, llm);
+            assertThat(drafts.canRewrite()).isTrue();
+            assertThat(drafts.rewrite(
+                                    "Could you please send me the budget by Friday?",
+                                    dev.candor.ai.Composer.Tone.SHORTER)
+                            .get(30, TimeUnit.SECONDS)
+                            .text())
+                    .isEqualTo("Budget by Friday, thanks!");
+            assertThat(server.prompts.get(0)).contains("shorter", "Could you please send me the budget by Friday?");
+            var reply = drafts.suggestReply(MEETING, MEETING.get(1)).get(30, TimeUnit.SECONDS);
+            assertThat(reply.text()).isEqualTo("Thanks Ben, Friday works.");
+            assertThat(reply.sourceIds()).containsExactly("L2");
+        }
+    }
+
+    @Test
     void serverOffThisComputerIsRefusedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> LoopbackOnly.check("http://10.20.30.40:11434"))
                 .isInstanceOf(IllegalArgumentException.class)
