@@ -46,6 +46,13 @@ public final class LoopbackOnly {
                         + " Use a server on 127.0.0.1, ::1 or localhost.");
             }
         }
+        if (scheme.equals("http") && !host.equals(addresses[0].getHostAddress())) {
+            // Pin the checked address, so a name cannot resolve elsewhere later (DNS rebinding).
+            String ip = addresses[0].getHostAddress();
+            String literal = ip.contains(":") ? "[" + ip + "]" : ip;
+            return URI.create(scheme + "://" + literal + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+        }
         return uri;
     }
 }

@@ -38,8 +38,17 @@ final class ActionItemFinder {
 
     private final Set<String> speakers;
 
+    private final List<String> names = new ArrayList<>();
+    private final List<Pattern> vocatives = new ArrayList<>();
+
     ActionItemFinder(Set<String> speakers) {
         this.speakers = speakers;
+        // Compiled once per summary: "Chloe, can you…" / "…, Chloe?" addresses Chloe.
+        for (String name : speakers) {
+            String n = Pattern.quote(name);
+            names.add(name);
+            vocatives.add(Pattern.compile("(?i)(?:^|[.,!] *)(?:\\w+, )?" + n + ",|, " + n + "[?.!]$"));
+        }
     }
 
     List<ActionItem> find(List<Turn> turns) {
@@ -202,13 +211,9 @@ final class ActionItemFinder {
     }
 
     private String vocative(String text) {
-        for (String name : speakers) {
-            String n = Pattern.quote(name);
-            if (Pattern.compile("(?i)(?:^|[.,!] *)(?:\\w+, )?" + n + ",")
-                            .matcher(text)
-                            .find()
-                    || Pattern.compile("(?i), " + n + "[?.!]$").matcher(text).find()) {
-                return name;
+        for (int i = 0; i < vocatives.size(); i++) {
+            if (vocatives.get(i).matcher(text).find()) {
+                return names.get(i);
             }
         }
         return null;

@@ -220,6 +220,9 @@ class LlmSummarizerIT {
                 .hasMessageContaining("not on this computer");
         assertThatThrownBy(() -> LoopbackOnly.check("ftp://127.0.0.1/")).hasMessageContaining("http");
         assertThat(LoopbackOnly.check("http://localhost:11434").getPort()).isEqualTo(11434);
+        assertThat(LoopbackOnly.check("http://localhost:11434/").getHost())
+                .as("a checked name is pinned to its loopback address")
+                .matches("127\\.0\\.0\\.1|\\[0:0:0:0:0:0:0:1]");
         assertThat(LoopbackOnly.check("http://[::1]:8080").getPort()).isEqualTo(8080);
         assertThat(LoopbackOnly.check("http://127.0.0.2:8080").getHost()).isEqualTo("127.0.0.2");
     }
