@@ -2,9 +2,11 @@ package dev.candor.ai.summary;
 
 import dev.candor.ai.ActionItem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,19 +38,26 @@ final class ActionItemFinder {
                     + "i can|i will|i'll|leave it|happy to|on it)\\b.*");
     private static final Pattern NEED_TO = Pattern.compile("(?i)\\bI (?:need|have|ought) to\\s+([^?]+)");
 
+    private static final Pattern CONDITIONAL = Pattern.compile("(?i)\\b(?:if|whether|when) i (?:'ll|will|can)\\b");
+    private static final Pattern WH_BEFORE = Pattern.compile("(?i)\\b(?:what|where|when|how|why|which)\\b");
+    private static final Pattern HEAR_SEE = Pattern.compile("(?i)^(?:hear|see) .*");
+
     private final Set<String> speakers;
 
-    private final List<String> names = new ArrayList<>();
-    private final List<Pattern> vocatives = new ArrayList<>();
+    private final Map<String, String> byLowerName = new HashMap<>();
+    private final Pattern vocative;
 
     ActionItemFinder(Set<String> speakers) {
         this.speakers = speakers;
-        // Compiled once per summary: "Chloe, can you…" / "…, Chloe?" addresses Chloe.
+        // One pattern for all names, compiled once per summary: "Chloe, can you…" / "…, Chloe?" addresses Chloe.
+        StringBuilder names = new StringBuilder();
         for (String name : speakers) {
-            String n = Pattern.quote(name);
-            names.add(name);
-            vocatives.add(Pattern.compile("(?i)(?:^|[.,!] *)(?:\\w+, )?" + n + ",|, " + n + "[?.!]$"));
+            byLowerName.put(Words.lower(name), name);
+            names.append(names.length() == 0 ? "" : "|").append(Pattern.quote(name));
         }
+        vocative = speakers.isEmpty()
+                ? null
+                : Pattern.compile("(?i)(?:^|[.,!] *)(?:\\w+, )?(" + names + "),|, (" + names + ")[?.!]$");
     }
 
     List<ActionItem> find(List<Turn> turns) {
@@ -71,7 +80,7 @@ final class ActionItemFinder {
 
     private Candidate commitment(List<Turn> turns, Turn turn, int at) {
         Utterance s = turn.sentences().get(at);
-        if (s.isQuestion() || Words.lower(s.text()).matches(".*\\b(if|whether|when) i (?:'ll|will|can)\\b.*")) {
+        if (s.isQuestion() || CONDITIONAL.matcher(s.text()).find()) {
             return null;
         }
         Set<String> sources = new LinkedHashSet<>(List.of(s.itemId()));
@@ -173,8 +182,7 @@ final class ActionItemFinder {
         Matcher m = REQUEST.matcher(text);
         String body = null;
         boolean toSomeone = false;
-        if (m.find()
-                && !Words.lower(text.substring(0, m.start())).matches(".*\\b(?:what|where|when|how|why|which)\\b.*")) {
+        if (m.find() && !WH_BEFORE.matcher(text.substring(0, m.start())).find()) {
             for (int g = 1; g <= 5; g++) {
                 if (m.group(g) != null) {
                     body = m.group(g);
@@ -197,7 +205,9 @@ final class ActionItemFinder {
             return null;
         }
         body = body.replaceAll("[.!]+$", "").strip();
-        if (words(body) < 2 || NOT_A_TASK.matcher(body).matches() || body.matches("(?i)^(hear|see) .*")) {
+        if (words(body) < 2
+                || NOT_A_TASK.matcher(body).matches()
+                || HEAR_SEE.matcher(body).matches()) {
             return null;
         }
         if (addressee == null && !toSomeone && turn.index() > 0) {
@@ -211,12 +221,15 @@ final class ActionItemFinder {
     }
 
     private String vocative(String text) {
-        for (int i = 0; i < vocatives.size(); i++) {
-            if (vocatives.get(i).matcher(text).find()) {
-                return names.get(i);
-            }
+        if (vocative == null) {
+            return null;
         }
-        return null;
+        Matcher m = vocative.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1) != null ? m.group(1) : m.group(2);
+        return byLowerName.get(Words.lower(name));
     }
 
     private static String stripVocative(String text, String name) {

@@ -48,7 +48,10 @@ final class KeyPointPicker {
             for (Utterance u : seg) {
                 for (int i = 0; i < u.tokens().length; i++) {
                     String w = Words.lower(u.tokens()[i]);
-                    if (u.tags()[i].startsWith("NN") && Words.isContent(w) && w.length() > 2 && w.matches("[a-z].*")) {
+                    if (u.tags()[i].startsWith("NN")
+                            && Words.isContent(w)
+                            && w.length() > 2
+                            && Character.isLetter(w.charAt(0))) {
                         c.merge(w, 1, Integer::sum);
                     }
                 }

@@ -58,13 +58,17 @@ public final class SpeechCleaner {
         return out.toString();
     }
 
+    private static final Pattern NON_LETTERS = Pattern.compile("[^a-z' ]");
+    private static final Pattern BACKCHANNEL =
+            Pattern.compile("(?:(?:yeah|yes|yep|yup|no|nope|okay|ok|right|sure|oh|ah|alright|all right|so|well|mm|hmm|"
+                    + "great|good|cool|fine|thanks|thank you|exactly|true|agreed|and|but|i see|uh|um)\\s*)+");
+
     /** True when the text is only a backchannel ("yeah", "okay", "right") with nothing to summarise. */
     public static boolean isBackchannel(String cleaned) {
-        String s = cleaned.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").strip();
-        if (s.isEmpty()) {
-            return true;
-        }
-        return s.matches("(?:(?:yeah|yes|yep|yup|no|nope|okay|ok|right|sure|oh|ah|alright|all right|so|well|mm|hmm|"
-                + "great|good|cool|fine|thanks|thank you|exactly|true|agreed|and|but|i see|uh|um)\\s*)+");
+        String s = NON_LETTERS
+                .matcher(cleaned.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .strip();
+        return s.isEmpty() || BACKCHANNEL.matcher(s).matches();
     }
 }
