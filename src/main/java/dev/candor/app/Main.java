@@ -53,7 +53,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Desktop video meetings on Jitsi Meet, with local, announced AI.",
-        subcommands = {TranscribeCommand.class})
+        subcommands = {TranscribeCommand.class, SummarizeCommand.class})
 public final class Main implements Callable<Integer> {
     /** Set before the first logger is made; logback.xml writes there. */
     static final String LOGS_DIR_PROPERTY = "candor.logs.dir";
@@ -141,6 +141,11 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line with the given output and error streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return commandLine(new Main()).setOut(out).setErr(err).execute(args);
+    }
+
+    /** The command line with Candor's options and a fresh {@link Main}. */
+    static CommandLine commandLine() {
+        return commandLine(new Main());
     }
 
     /** The command line with Candor's options; logging is set up before any command runs. */

@@ -1,0 +1,124 @@
+package dev.candor.ai.llm;
+
+import de.kherud.llama.InferenceParameters;
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.LlamaOutput;
+import de.kherud.llama.ModelParameters;
+import de.kherud.llama.Pair;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A GGUF model file the user imported, run in this process by llama.cpp through {@code
+ * de.kherud:llama}. The file is checked (exists, GGUF magic) before the native loader sees it, so
+ * a wrong or corrupt file gives a clear message; generation stops between tokens when the
+ * calling thread is interrupted; {@link #close} frees the model's native memory.
+ */
+public final class LlamaBackend implements ChatBackend {
+    private static final byte[] GGUF_MAGIC = {'G', 'G', 'U', 'F'};
+
+    private final Path file;
+    private final int contextTokens;
+    private LlamaModel model;
+
+    /** Loads the model on the calling thread (an engine worker: loading takes seconds). */
+    public LlamaBackend(Path file, int contextTokens, int threads) throws LlmException {
+        this.file = file;
+        this.contextTokens = contextTokens;
+        checkFile(file);
+        try {
+            model = new LlamaModel(new ModelParameters()
+                    .setModel(file.toAbsolutePath().toString())
+                    .setCtxSize(contextTokens)
+                    .setThreads(threads)
+                    .setGpuLayers(0));
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new LlmException(
+                    "The model file " + file.getFileName() + " could not be loaded (" + e.getMessage()
+                            + "). Import a GGUF model that llama.cpp supports.",
+                    e);
+        }
+    }
+
+    /** Refuses a missing, unreadable, empty or non-GGUF file before native code touches it. */
+    static void checkFile(Path file) throws LlmException {
+        if (!Files.isRegularFile(file)) {
+            throw new LlmException("Model file " + file + " does not exist.");
+        }
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 4) < 4) {
+                throw new LlmException("Model file " + file.getFileName() + " is empty or truncated.");
+            }
+        } catch (IOException e) {
+            throw new LlmException("Model file " + file.getFileName() + " cannot be read: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < 4; i++) {
+            if (head[i] != GGUF_MAGIC[i]) {
+                throw new LlmException(
+                        "Model file " + file.getFileName() + " is not a GGUF model (wrong file or corrupt).");
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "llama:" + file.getFileName();
+    }
+
+    @Override
+    public int contextTokens() {
+        return contextTokens;
+    }
+
+    @Override
+    public synchronized String chat(List<Message> messages, int maxAnswerTokens)
+            throws LlmException, InterruptedException {
+        if (model == null) {
+            throw new LlmException("The model has been closed.");
+        }
+        String system = "";
+        List<Pair<String, String>> turns = new ArrayList<>();
+        for (Message m : messages) {
+            if (m.role().equals("system")) {
+                system = m.content();
+            } else {
+                turns.add(new Pair<>(m.role(), m.content()));
+            }
+        }
+        InferenceParameters params = new InferenceParameters("")
+                .setMessages(system, turns)
+                .setUseChatTemplate(true)
+                .setTemperature(0f)
+                .setNPredict(maxAnswerTokens);
+        StringBuilder out = new StringBuilder();
+        try {
+            Iterator<LlamaOutput> tokens = model.generate(params).iterator();
+            while (tokens.hasNext()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    if (tokens instanceof de.kherud.llama.LlamaIterator it) {
+                        it.cancel();
+                    }
+                    throw new InterruptedException("generation cancelled");
+                }
+                out.append(tokens.next().text);
+            }
+        } catch (RuntimeException e) {
+            throw new LlmException("The local model failed while writing: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+    }
+}
