@@ -1,5 +1,10 @@
 package dev.candor.app;
 
+import static dev.candor.app.CallScreenProbe.count;
+import static dev.candor.app.CallScreenProbe.lastChat;
+import static dev.candor.app.CallScreenProbe.onFx;
+import static dev.candor.app.CallScreenProbe.onFxQuiet;
+import static dev.candor.app.CallScreenProbe.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.browser.SharedBrowser;
@@ -20,15 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -142,47 +142,5 @@ class JitsiCallIT {
             stages.add(stage);
             return screen;
         });
-    }
-
-    private static int count(LiveCallScreen s) {
-        return onFxQuiet(() -> s.model() == null ? 0 : s.model().participants().size());
-    }
-
-    private static String lastChat(LiveCallScreen s) {
-        return onFxQuiet(() -> {
-            var chat = s.model().chat();
-            return chat.isEmpty() ? "" : chat.get(chat.size() - 1).text();
-        });
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Timed out waiting until " + what);
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
-    }
-
-    private static <T> T onFxQuiet(Callable<T> work) {
-        try {
-            return onFx(work);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

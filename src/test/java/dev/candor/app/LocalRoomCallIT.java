@@ -1,5 +1,10 @@
 package dev.candor.app;
 
+import static dev.candor.app.CallScreenProbe.count;
+import static dev.candor.app.CallScreenProbe.lastChat;
+import static dev.candor.app.CallScreenProbe.onFx;
+import static dev.candor.app.CallScreenProbe.onFxQuiet;
+import static dev.candor.app.CallScreenProbe.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.browser.SharedBrowser;
@@ -23,20 +28,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -121,7 +119,7 @@ class LocalRoomCallIT {
                 10);
 
         // The remote camera is rendered into the JavaFX node with the fake camera's colours.
-        waitFor("Ben's video shows in Ana's view", () -> remoteVideoLooksLikeTheFakeCamera(ana), 20);
+        waitFor("Ben's video shows in Ana's view", () -> remoteVideoShown(ana), 20);
 
         // Leave is seen by the other side.
         onFx(() -> {
@@ -166,6 +164,24 @@ class LocalRoomCallIT {
         return screens.localRoomUrl(room);
     }
 
+    /** The remote camera in Ana's view; the snapshot is kept in target/it-shots for a failure's reader. */
+    private static boolean remoteVideoShown(LiveCallScreen s) {
+        WritableImage image = CallScreenProbe.meetingSnapshot(s);
+        if (image != null) {
+            try {
+                Path out = Path.of("target/it-shots");
+                Files.createDirectories(out);
+                ImageIO.write(
+                        SwingFXUtils.fromFXImage(image, null),
+                        "png",
+                        out.resolve("remote-video.png").toFile());
+            } catch (Exception ignored) {
+                // A missing screenshot only makes a failure harder to read.
+            }
+        }
+        return CallScreenProbe.remoteTileShowsTheFakeCamera(image);
+    }
+
     private static boolean endpoint(List<CallEvent> events, ParticipantId from, String text) {
         return events.stream()
                 .anyMatch(e -> e instanceof CallEvent.EndpointMessageReceived m
@@ -185,99 +201,9 @@ class LocalRoomCallIT {
         });
     }
 
-    private static int count(LiveCallScreen s) {
-        return onFxQuiet(() -> s.model() == null ? 0 : s.model().participants().size());
-    }
-
     private static List<String> names(LiveCallScreen s) {
         return s.model().participants().stream()
                 .map(CallViewModel.Participant::name)
                 .toList();
-    }
-
-    private static String lastChat(LiveCallScreen s) {
-        return onFxQuiet(() -> {
-            var chat = s.model().chat();
-            return chat.isEmpty() ? "" : chat.get(chat.size() - 1).text();
-        });
-    }
-
-    /**
-     * Chromium's fake camera draws a mostly green frame; the remote tile is the right half of the
-     * embedded room page. Most sampled pixels there must be green (the known OSR bug showed them
-     * white or magenta).
-     */
-    private boolean remoteVideoLooksLikeTheFakeCamera(LiveCallScreen s) {
-        WritableImage image = onFxQuiet(() -> {
-            Node meeting = ((javafx.scene.layout.StackPane)
-                            ((javafx.scene.layout.BorderPane) ((javafx.scene.layout.StackPane) s.content())
-                                            .getChildren()
-                                            .get(0))
-                                    .getCenter())
-                    .getChildren()
-                    .get(0);
-            return meeting.snapshot(null, null);
-        });
-        save(image);
-        PixelReader px = image.getPixelReader();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int green = 0;
-        int total = 0;
-        for (int y = h / 8; y < h / 2; y += 6) {
-            for (int x = w / 2 + w / 16; x < w - w / 16; x += 6) {
-                int argb = px.getArgb(x, y);
-                int r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
-                total++;
-                if (g > r + 30 && g > b + 30) {
-                    green++;
-                }
-            }
-        }
-        return total > 0 && green > total / 3;
-    }
-
-    private static void save(WritableImage image) {
-        try {
-            Path out = Path.of("target/it-shots");
-            Files.createDirectories(out);
-            ImageIO.write(
-                    SwingFXUtils.fromFXImage(image, null),
-                    "png",
-                    out.resolve("remote-video.png").toFile());
-        } catch (Exception ignored) {
-            // A missing screenshot only makes a failure harder to read.
-        }
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Timed out waiting until " + what);
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
-    }
-
-    private static <T> T onFxQuiet(Callable<T> work) {
-        try {
-            return onFx(work);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.candor.bench;
 
+import static dev.candor.app.CallScreenProbe.onFx;
+
 import dev.candor.app.BrowserCallScreens;
+import dev.candor.app.CallScreenProbe;
 import dev.candor.browser.BrowserRuntime;
 import dev.candor.browser.BrowserSettings;
 import dev.candor.call.MeetingLink;
@@ -18,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,11 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -95,7 +92,7 @@ public final class CallBench {
                 });
                 LiveCallScreen screen = (LiveCallScreen) opened[0];
                 long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
-                while (!remoteVideoShown(screen)) {
+                while (!CallScreenProbe.remoteTileShowsTheFakeCamera(CallScreenProbe.meetingSnapshot(screen))) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("remote video never showed in round " + round);
                     }
@@ -156,52 +153,6 @@ public final class CallBench {
         long sum = tree.stream().mapToLong(p -> ProcessTreeMemory.pss(p.pid())).sum();
         return new ProcessTreeMemory(
                 sum, tree.size(), ProcessTreeMemory.pss(ProcessHandle.current().pid()));
-    }
-
-    /** The remote tile (right half of the embedded room page) shows the fake camera's green. */
-    private static boolean remoteVideoShown(LiveCallScreen screen) throws Exception {
-        WritableImage image = onFx(() -> {
-            if (screen.model() == null) {
-                return null;
-            }
-            Node meeting = ((StackPane) ((BorderPane)
-                                    ((StackPane) screen.content()).getChildren().get(0))
-                            .getCenter())
-                    .getChildren()
-                    .get(0);
-            return meeting.snapshot(null, null);
-        });
-        if (image == null) {
-            return false;
-        }
-        PixelReader px = image.getPixelReader();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int green = 0;
-        int total = 0;
-        for (int y = h / 8; y < h / 2; y += 8) {
-            for (int x = w / 2 + w / 16; x < w - w / 16; x += 8) {
-                int argb = px.getArgb(x, y);
-                int r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
-                total++;
-                if (g > r + 30 && g > b + 30) {
-                    green++;
-                }
-            }
-        }
-        return total > 0 && green > total / 3;
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
     }
 
     /** Adds the display name a plain-browser participant joins with. */

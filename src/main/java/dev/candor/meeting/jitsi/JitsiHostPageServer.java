@@ -1,9 +1,7 @@
 package dev.candor.meeting.jitsi;
 
-import dev.candor.meeting.PageScripts;
+import dev.candor.meeting.PageFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
@@ -47,11 +45,11 @@ public final class JitsiHostPageServer implements AutoCloseable {
 
     public JitsiHostPageServer() {
         this.files = Map.of(
-                "host.html", resource(WEB + "host.html"),
-                "host.js", resource(WEB + "host.js"),
-                "host.css", resource(WEB + "host.css"),
-                "page-bridge.js", resource("dev/candor/web/page-bridge.js"),
-                "bridge.js", PageScripts.bridge());
+                "host.html", PageFiles.read(WEB + "host.html"),
+                "host.js", PageFiles.read(WEB + "host.js"),
+                "host.css", PageFiles.read(WEB + "host.css"),
+                "page-bridge.js", PageFiles.read(PageFiles.PAGE_BRIDGE),
+                "bridge.js", PageFiles.read(PageFiles.BRIDGE));
     }
 
     /** Starts on 127.0.0.1 and a free port. */
@@ -108,17 +106,6 @@ public final class JitsiHostPageServer implements AutoCloseable {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = JitsiHostPageServer.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private final class Pages extends Handler.Abstract.NonBlocking {

@@ -1,9 +1,7 @@
 package dev.candor.meeting.localroom;
 
-import dev.candor.meeting.PageScripts;
+import dev.candor.meeting.PageFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -70,11 +68,11 @@ public final class LocalRoomServer implements AutoCloseable {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.rooms = new Rooms(limits.maxParticipants());
         this.files = Map.of(
-                "room.html", resource(WEB + "room.html"),
-                "room.js", resource(WEB + "room.js"),
-                "room.css", resource(WEB + "room.css"),
-                "page-bridge.js", resource("dev/candor/web/page-bridge.js"),
-                "bridge.js", PageScripts.bridge());
+                "room.html", PageFiles.read(WEB + "room.html"),
+                "room.js", PageFiles.read(WEB + "room.js"),
+                "room.css", PageFiles.read(WEB + "room.css"),
+                "page-bridge.js", PageFiles.read(PageFiles.PAGE_BRIDGE),
+                "bridge.js", PageFiles.read(PageFiles.BRIDGE));
     }
 
     public LocalRoomServer() {
@@ -288,17 +286,6 @@ public final class LocalRoomServer implements AutoCloseable {
         return origin.equals("http://" + hostHeader)
                 || origin.equals("https://" + hostHeader)
                 || limits.extraOrigins().contains(origin);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = LocalRoomServer.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The HTTP side: the room page, its two static files, and clear errors for anything else. */
