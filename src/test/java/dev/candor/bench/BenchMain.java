@@ -1,6 +1,7 @@
 package dev.candor.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -23,12 +24,38 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "all";
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
-        List<String> names = which.equalsIgnoreCase("all") ? discover() : List.of(className(which));
-        for (String name : names) {
+        if (which.equalsIgnoreCase("all")) {
+            runEachInItsOwnJvm(discover(), rest);
+            return;
+        }
+        for (String name : List.of(className(which))) {
             Class<?> type = Class.forName(name);
             Method main = type.getMethod("main", String[].class);
             System.out.printf(Locale.ROOT, "%n=== %s ===%n", type.getSimpleName());
             main.invoke(null, (Object) rest);
+        }
+    }
+
+    /**
+     * Embedded Chromium can start only once per process, and benchmarks should not share a warm
+     * JVM, so {@code all} runs each benchmark in a fresh JVM with this JVM's options.
+     */
+    private static void runEachInItsOwnJvm(List<String> names, String[] rest) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> failed = new ArrayList<>();
+        for (String name : names) {
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchMain.class.getName()));
+            command.add(name.substring(name.lastIndexOf('.') + 1));
+            command.addAll(Arrays.asList(rest));
+            int code = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (code != 0) {
+                failed.add(name);
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("benchmarks failed: " + failed);
         }
     }
 
