@@ -11,8 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /**
- * The call content used until the embedded meeting view is wired in: it says which meeting
- * was joined, as whom, and that the meeting view is not part of this build.
+ * A call screen for view tests that need no embedded browser: it only says which meeting was
+ * joined, and as whom.
  */
 public final class MeetingDetailsScreens implements CallScreenFactory {
     private final ResourceBundle text;
@@ -30,10 +30,7 @@ public final class MeetingDetailsScreens implements CallScreenFactory {
                 new Label(MessageFormat.format(text.getString("call.details"), meeting.room(), where, displayName));
         details.setWrapText(true);
         details.getStyleClass().add(Styles.TITLE_4);
-        Label note = new Label(text.getString("call.noMeetingView"));
-        note.setWrapText(true);
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox box = new VBox(12, details, note);
+        VBox box = new VBox(12, details);
         box.setId("call-details");
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(560);
