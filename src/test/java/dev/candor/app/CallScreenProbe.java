@@ -1,8 +1,16 @@
 package dev.candor.app;
 
+import dev.candor.browser.BrowserRuntime;
+import dev.candor.meeting.jitsi.JitsiHostPageServer;
+import dev.candor.meeting.localroom.LocalRoomServer;
+import dev.candor.ui.UiParts;
 import dev.candor.ui.call.LiveCallScreen;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
@@ -19,6 +27,25 @@ import javafx.scene.layout.StackPane;
  */
 public final class CallScreenProbe {
     private CallScreenProbe() {}
+
+    /**
+     * Real call screens for tests and benchmarks: the local room on 127.0.0.1 and any free port, the
+     * Jitsi host page server, and the given embedded browser.
+     */
+    public static BrowserCallScreens screens(
+            BrowserRuntime browser, Executor background, ScheduledExecutorService timer, Duration joinTimeout) {
+        return new BrowserCallScreens(
+                browser,
+                new LocalRoomServer(),
+                "127.0.0.1",
+                0,
+                new JitsiHostPageServer(),
+                background,
+                timer,
+                Clock.systemUTC(),
+                UiParts.texts(),
+                joinTimeout);
+    }
 
     /** People in the call as the screen shows them (0 before the first connection). */
     public static int count(LiveCallScreen s) {

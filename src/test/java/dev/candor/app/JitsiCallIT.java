@@ -11,15 +11,12 @@ import dev.candor.browser.SharedBrowser;
 import dev.candor.call.MeetingLink;
 import dev.candor.call.MeetingServer;
 import dev.candor.meeting.jitsi.FakeJitsiDeployment;
-import dev.candor.meeting.jitsi.JitsiHostPageServer;
 import dev.candor.meeting.localroom.LocalRoomLimits;
 import dev.candor.meeting.localroom.LocalRoomServer;
-import dev.candor.ui.UiParts;
 import dev.candor.ui.call.CallViewModel;
 import dev.candor.ui.call.LiveCallScreen;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,17 +53,7 @@ class JitsiCallIT {
 
     @BeforeEach
     void openScreens(SharedBrowser.Runtime runtime) {
-        screens = new BrowserCallScreens(
-                runtime.browser,
-                new LocalRoomServer(),
-                "127.0.0.1",
-                0,
-                new JitsiHostPageServer(),
-                background,
-                timer,
-                Clock.systemUTC(),
-                UiParts.texts(),
-                Duration.ofSeconds(20));
+        screens = CallScreenProbe.screens(runtime.browser, background, timer, Duration.ofSeconds(20));
         closing.add(screens);
     }
 

@@ -14,17 +14,13 @@ import dev.candor.call.MeetingLink;
 import dev.candor.call.MeetingServer;
 import dev.candor.call.ParticipantId;
 import dev.candor.call.Recipient;
-import dev.candor.meeting.jitsi.JitsiHostPageServer;
-import dev.candor.meeting.localroom.LocalRoomServer;
 import dev.candor.meeting.testing.CdpPage;
 import dev.candor.meeting.testing.HeadlessChromium;
-import dev.candor.ui.UiParts;
 import dev.candor.ui.call.CallViewModel;
 import dev.candor.ui.call.LiveCallScreen;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,17 +56,7 @@ class LocalRoomCallIT {
 
     @BeforeEach
     void openScreens(SharedBrowser.Runtime runtime) {
-        screens = new BrowserCallScreens(
-                runtime.browser,
-                new LocalRoomServer(),
-                "127.0.0.1",
-                0,
-                new JitsiHostPageServer(),
-                background,
-                timer,
-                Clock.systemUTC(),
-                UiParts.texts(),
-                Duration.ofSeconds(30));
+        screens = CallScreenProbe.screens(runtime.browser, background, timer, Duration.ofSeconds(30));
     }
 
     @AfterEach

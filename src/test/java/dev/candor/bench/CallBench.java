@@ -8,14 +8,10 @@ import dev.candor.browser.BrowserRuntime;
 import dev.candor.browser.BrowserSettings;
 import dev.candor.call.MeetingLink;
 import dev.candor.call.MeetingServer;
-import dev.candor.meeting.jitsi.JitsiHostPageServer;
-import dev.candor.meeting.localroom.LocalRoomServer;
 import dev.candor.meeting.testing.CdpPage;
 import dev.candor.meeting.testing.HeadlessChromium;
-import dev.candor.ui.UiParts;
 import dev.candor.ui.call.LiveCallScreen;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,17 +54,7 @@ public final class CallBench {
 
         ExecutorService background = Executors.newCachedThreadPool();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        BrowserCallScreens screens = new BrowserCallScreens(
-                runtime,
-                new LocalRoomServer(),
-                "127.0.0.1",
-                0,
-                new JitsiHostPageServer(),
-                background,
-                timer,
-                Clock.systemUTC(),
-                UiParts.texts(),
-                Duration.ofSeconds(30));
+        BrowserCallScreens screens = CallScreenProbe.screens(runtime, background, timer, Duration.ofSeconds(30));
         List<Long> warm = new ArrayList<>();
         long cold = -1;
         ProcessTreeMemory inCall = null;
