@@ -300,8 +300,13 @@ public final class Main implements Callable<Integer> {
      */
     BrowserRuntime startBrowser(Path dataDir) {
         BrowserSettings settings = fakeMedia ? BrowserSettings.forTests(dataDir) : BrowserSettings.of(dataDir);
-        BrowserRuntime browser = new BrowserRuntime(settings, new SystemBrowserOpener(), new FirstRunSplash());
-        BrowserRuntime.State state = browser.start();
+        BrowserRuntime.State state;
+        BrowserRuntime browser;
+        try (FirstRunSplash splash = new FirstRunSplash()) {
+            splash.showIfFirstStart(dataDir.resolve("jcef"));
+            browser = new BrowserRuntime(settings, new SystemBrowserOpener(), splash);
+            state = browser.start();
+        }
         LoggerFactory.getLogger(Main.class).info("Embedded browser: {}", state);
         return browser;
     }
