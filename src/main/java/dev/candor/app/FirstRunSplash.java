@@ -2,11 +2,14 @@ package dev.candor.app;
 
 import dev.candor.browser.BrowserRuntime;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.Font;
 import java.awt.Frame;
 import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
+import java.awt.SplashScreen;
 import java.awt.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +18,16 @@ import java.time.Instant;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small progress window for the first start, while the embedded browser unpacks (about two
- * seconds). It cannot be JavaFX: Chromium must be initialised before the JavaFX toolkit starts,
- * so this one window is plain AWT (which JCEF loads anyway; Swing's set-up would cost another
- * half second before anything shows). Later starts never show it.
+ * Progress for the first start, while the embedded browser unpacks (about two seconds). It cannot
+ * be JavaFX: Chromium must be initialised before the JavaFX toolkit starts. Where the Java
+ * launcher shows Candor's splash image ({@code -splash:}, set by {@code exec:exec} and the
+ * installers; it appears before the JVM loads anything), the progress is drawn onto it and the
+ * splash stays until the join screen is ready; otherwise a small plain-AWT window shows it.
  *
  * <p>Threads: progress arrives on the starting thread; the window lives on the AWT event thread.
  */
 final class FirstRunSplash implements BrowserRuntime.ProgressListener, AutoCloseable {
+    private final SplashScreen launcherSplash = launcherSplash();
     private volatile Window window;
     private volatile String text = "Preparing Candor";
     private volatile float fraction = -1f;
@@ -39,9 +44,13 @@ final class FirstRunSplash implements BrowserRuntime.ProgressListener, AutoClose
         if (GraphicsEnvironment.isHeadless()) {
             return;
         }
-        requested = true;
         this.text = step + "…";
         this.fraction = fraction;
+        if (launcherSplash != null) {
+            drawOnLauncherSplash();
+            return;
+        }
+        requested = true;
         EventQueue.invokeLater(() -> {
             if (done) {
                 return;
@@ -80,6 +89,59 @@ final class FirstRunSplash implements BrowserRuntime.ProgressListener, AutoClose
         });
     }
 
+    /** Closes the launcher's splash image once Candor's own window is ready (no-op without one). */
+    static void closeLauncherSplash() {
+        SplashScreen splash = launcherSplash();
+        if (splash != null) {
+            try {
+                splash.close();
+            } catch (IllegalStateException alreadyClosed) {
+                // Closed by the toolkit already.
+            }
+        }
+    }
+
+    private static SplashScreen launcherSplash() {
+        try {
+            SplashScreen splash = SplashScreen.getSplashScreen();
+            return splash != null && splash.isVisible() ? splash : null;
+        } catch (UnsupportedOperationException headlessOrUnsupported) {
+            return null;
+        }
+    }
+
+    private void drawOnLauncherSplash() {
+        try {
+            Graphics2D g = launcherSplash.createGraphics();
+            Dimension size = launcherSplash.getSize();
+            g.setColor(new Color(0xF4F5F7));
+            g.fillRect(0, size.height - 44, size.width, 44);
+            paintProgress(g, size.width, size.height - 40);
+            g.dispose();
+            launcherSplash.update();
+        } catch (IllegalStateException closed) {
+            // The splash was closed in the meantime.
+        }
+    }
+
+    /** The step's words and a bar (moving while the fraction is unknown), from {@code top}. */
+    private void paintProgress(Graphics g, int width, int top) {
+        g.setColor(new Color(0x1F2328));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawString(text, 22, top + 12);
+        int barWidth = width - 44;
+        g.setColor(new Color(0xD0D7DE));
+        g.fillRect(22, top + 22, barWidth, 8);
+        g.setColor(new Color(0x0969DA));
+        float f = fraction;
+        if (f >= 0) {
+            g.fillRect(22, top + 22, Math.round(barWidth * Math.min(1f, f)), 8);
+        } else {
+            long phase = (System.nanoTime() / 10_000_000L) % 100;
+            g.fillRect(22 + (int) (barWidth * phase / 100) * 3 / 4, top + 22, barWidth / 4, 8);
+        }
+    }
+
     private void show() {
         Window w = new Window(new Frame()) {
             @Override
@@ -89,19 +151,7 @@ final class FirstRunSplash implements BrowserRuntime.ProgressListener, AutoClose
                 g.setColor(new Color(0x1F2328));
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
                 g.drawString("Candor", 22, 40);
-                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-                g.drawString(text, 22, 72);
-                int barWidth = getWidth() - 44;
-                g.setColor(new Color(0xD0D7DE));
-                g.fillRect(22, 92, barWidth, 8);
-                g.setColor(new Color(0x0969DA));
-                float f = fraction;
-                if (f >= 0) {
-                    g.fillRect(22, 92, Math.round(barWidth * Math.min(1f, f)), 8);
-                } else {
-                    long phase = (System.nanoTime() / 10_000_000L) % 100;
-                    g.fillRect(22 + (int) (barWidth * phase / 100) * 3 / 4, 92, barWidth / 4, 8);
-                }
+                paintProgress(g, getWidth(), 60);
             }
         };
         w.setSize(420, 124);

@@ -333,6 +333,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private void onReady() {
+        FirstRunSplash.closeLauncherSplash();
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         long ms = Duration.between(started, Instant.now()).toMillis();
         LoggerFactory.getLogger(Main.class).info("Join screen ready {} ms after process start", ms);
