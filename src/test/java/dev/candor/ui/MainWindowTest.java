@@ -259,4 +259,22 @@ class MainWindowTest {
         assertThat(settings.current().window()).isNotNull();
         assertThat(settings.current().window().width()).isGreaterThanOrEqualTo(720);
     }
+
+    @Test
+    void historyListsJoinedMeetingsAndJoinAgainFillsTheJoinScreen(FxRobot robot) {
+        robot.interact(() -> settings.update(s -> s.withJoined(new RecentMeeting(
+                "https://meet.example.org", "Retro", java.time.Instant.parse("2026-11-20T10:00:00Z")))));
+
+        robot.clickOn("#nav-history");
+        assertThat(robot.lookup("#history-view").tryQuery()).isPresent();
+        until(() -> !cameras.device(0).isOpen());
+        robot.clickOn(robot.lookup("#history")
+                .lookup(".button")
+                .match((Button b) -> b.getText().equals("Join again"))
+                .queryButton());
+
+        assertThat(robot.lookup("#join-view").tryQuery()).isPresent();
+        assertThat(robot.lookup("#room").queryAs(TextField.class).getText()).isEqualTo("Retro");
+        assertThat(robot.lookup("#server").queryAs(TextField.class).getText()).isEqualTo("https://meet.example.org");
+    }
 }

@@ -174,8 +174,8 @@ public final class JoinView extends HBox {
             where.getStyleClass().add(Styles.TEXT_MUTED);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            Button remove = new Button("\u2715");
-            remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "remove-recent");
+            Button remove = new Button("\u00d7"); // the multiplication sign is in every font; U+2715 is not
+            remove.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "remove-recent");
             remove.setAccessibleText(text.getString("join.recent.remove"));
             remove.setOnAction(e -> {
                 e.consume();
@@ -184,6 +184,8 @@ public final class JoinView extends HBox {
             HBox row = new HBox(8, room, where, gap, remove);
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add("recent-meeting");
+            // Span the cell so the remove button sits at the right edge.
+            row.prefWidthProperty().bind(widthProperty().subtract(24));
             setText(null);
             setGraphic(row);
             setOnMouseClicked(e -> {
