@@ -43,7 +43,17 @@ public final class CallBench {
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of("target/bench-data").toAbsolutePath();
-        BrowserRuntime runtime = new BrowserRuntime(BrowserSettings.forTests(data), uri -> {}, null);
+        // -Dcandor.bench.switches="--a --b" tries extra Chromium switches (e.g. for memory).
+        List<String> extra = Arrays.stream(
+                        System.getProperty("candor.bench.switches", "").split("\\s+"))
+                .filter(a -> !a.isBlank())
+                .toList();
+        BrowserSettings test = BrowserSettings.forTests(data);
+        BrowserRuntime runtime = new BrowserRuntime(
+                new BrowserSettings(test.dataDir(), test.testMode(), test.frameRate(), extra), uri -> {}, null);
+        if (!extra.isEmpty()) {
+            System.out.println("call: extra Chromium switches " + extra);
+        }
         if (runtime.start() != BrowserRuntime.State.READY) {
             throw new IllegalStateException("Embedded browser did not start: " + runtime.failureMessage());
         }
