@@ -68,7 +68,8 @@ final class CallPanel extends BorderPane {
                     return;
                 }
                 String name = p.self() ? MessageFormat.format(text.getString("call.you"), p.name()) : p.name();
-                setText((p.speaking() ? "🔊 " : "") + name);
+                // Words, not an emoji: not every desktop font has one, and screen readers read words.
+                setText(p.speaking() ? MessageFormat.format(text.getString("call.speaking"), name) : name);
             }
         });
 
