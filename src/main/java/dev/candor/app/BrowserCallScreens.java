@@ -82,9 +82,8 @@ public final class BrowserCallScreens implements CallScreenFactory, AutoCloseabl
             return CompletableFuture.failedFuture(new IllegalStateException(
                     MessageFormat.format(text.getString("call.browserUnavailable"), browser.failureMessage())));
         }
-        boolean local = meeting.server() instanceof MeetingServer.LocalRoom;
         return CompletableFuture.supplyAsync(() -> pageUrl(meeting, displayName), background)
-                .thenComposeAsync(url -> open(url, local, meeting), Platform::runLater);
+                .thenComposeAsync(url -> open(url, meeting), Platform::runLater);
     }
 
     private URI pageUrl(MeetingLink meeting, String displayName) {
@@ -105,7 +104,8 @@ public final class BrowserCallScreens implements CallScreenFactory, AutoCloseabl
         }
     }
 
-    private CompletableFuture<LiveCallScreen.Connection> open(URI url, boolean local, MeetingLink meeting) {
+    private CompletableFuture<LiveCallScreen.Connection> open(URI url, MeetingLink meeting) {
+        boolean local = meeting.server() instanceof MeetingServer.LocalRoom;
         BridgePageChannel channel = new BridgePageChannel();
         CallSession session = local
                 ? new LocalRoomCallSession(channel, clock, timer, joinTimeout)

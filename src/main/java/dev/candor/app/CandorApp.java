@@ -4,8 +4,6 @@ import dev.candor.ui.MainWindow;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application. JavaFX instantiates it with no arguments, so {@link Main} passes the
@@ -44,14 +42,5 @@ public final class CandorApp extends Application {
     @Override
     public void stop() {
         if (window != null) window.close();
-        Logger log = LoggerFactory.getLogger(CandorApp.class);
-        var runtimes = wiring.runtimes();
-        for (int i = runtimes.size() - 1; i >= 0; i--) {
-            try {
-                runtimes.get(i).close();
-            } catch (Exception e) {
-                log.warn("A runtime did not close cleanly", e);
-            }
-        }
     }
 }

@@ -44,8 +44,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Candor's composition root and command line. The start sequence is: parse options, find the
- * data dir, start logging there, read settings, start the runtimes that must exist before the
- * JavaFX toolkit ({@link #startBeforeToolkit}), then {@link CandorApp#launch(Wiring)}. Further
+ * data dir, start logging there, read settings, start embedded Chromium, which must exist before the
+ * JavaFX toolkit ({@link #startBrowser}), then {@link CandorApp#launch(Wiring)}; Chromium and the
+ * meeting servers are closed when that returns. Further
  * commands (e.g. {@code transcribe}) are one line each in {@code subcommands} below.
  */
 @Command(
@@ -243,8 +244,6 @@ public final class Main implements Callable<Integer> {
         loader.start();
 
         BrowserRuntime browser = startBrowser(dir);
-        List<AutoCloseable> runtimes = new ArrayList<>();
-        runtimes.add(browser::shutdown);
 
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "candor-background");
@@ -268,7 +267,6 @@ public final class Main implements Callable<Integer> {
                 Clock.systemUTC(),
                 text,
                 JitsiMeetCallSession.DEFAULT_JOIN_TIMEOUT);
-        runtimes.add(callScreens);
         SystemAppearance appearance = new SystemAppearance(Duration.ofMillis(1500), System.getProperty("os.name", ""));
         UiParts ui = new UiParts(
                 dir,
@@ -283,8 +281,12 @@ public final class Main implements Callable<Integer> {
                 text,
                 this::onReady);
         try {
-            CandorApp.launch(new Wiring(ui, runtimes, loaded));
+            CandorApp.launch(new Wiring(ui, loaded));
         } finally {
+            // Here, on the main thread after the toolkit has exited: shutting Chromium down blocks
+            // (up to a few seconds) and must never run on the FX thread.
+            callScreens.close();
+            browser.shutdown();
             settings.close();
             background.shutdownNow();
             timer.shutdownNow();
