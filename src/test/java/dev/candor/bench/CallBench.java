@@ -42,6 +42,10 @@ public final class CallBench {
     private CallBench() {}
 
     public static void main(String[] args) throws Exception {
+        if (!Boolean.getBoolean("candor.bench.inAppJvm")) {
+            runInAppJvm(args);
+            return;
+        }
         Path data = Path.of("target/bench-data").toAbsolutePath();
         // -Dcandor.bench.switches="--a --b" tries extra Chromium switches (e.g. for memory).
         List<String> extra = Arrays.stream(
@@ -103,6 +107,9 @@ public final class CallBench {
                 if (round == WARM_ROUNDS) {
                     Thread.sleep(3000); // let the call settle before measuring memory
                     inCall = memoryWithout("chromium");
+                    if (Boolean.getBoolean("candor.bench.breakdown")) {
+                        System.out.print(MemoryBreakdown.heapHistogram());
+                    }
                 }
                 onFx(() -> {
                     screen.close();
@@ -138,6 +145,39 @@ public final class CallBench {
         System.out.println("call: warm rounds " + Arrays.toString(sorted));
     }
 
+    /**
+     * Candor's memory depends on its JVM options, so the call runs in a child JVM started with the
+     * app's own (the POM's {@code app.jvmArgs}, as exec:exec and the installers use them), plus any
+     * given in {@code -Dcandor.bench.appJvmArgs="..."} (later ones win), and this JVM's
+     * {@code candor.*} properties.
+     */
+    private static void runInAppJvm(String[] args) throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String options : List.of("candor.app.jvmArgs", "candor.bench.appJvmArgs")) {
+            Arrays.stream(System.getProperty(options, "").split("\\s+"))
+                    .filter(a -> !a.isBlank())
+                    .forEach(command::add);
+        }
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("candor.")
+                        && !k.equals("candor.app.jvmArgs")
+                        && !k.equals("candor.bench.appJvmArgs"))
+                .sorted()
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        command.addAll(List.of(
+                "-Dcandor.bench.inAppJvm=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CallBench.class.getName()));
+        command.addAll(Arrays.asList(args));
+        System.out.println("call: Candor's JVM options " + command.subList(1, command.indexOf("-cp")));
+        int code = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("call benchmark failed with exit code " + code);
+        }
+    }
+
     /** Candor's process tree, leaving out the other participant's browser (also our child here). */
     private static ProcessTreeMemory memoryWithout(String otherBrowser) {
         List<ProcessHandle> tree = Stream.concat(
@@ -147,6 +187,9 @@ public final class CallBench {
                         p.info().command().map(c -> !c.contains(otherBrowser)).orElse(true))
                 .toList();
         long sum = tree.stream().mapToLong(p -> ProcessTreeMemory.pss(p.pid())).sum();
+        if (Boolean.getBoolean("candor.bench.breakdown")) {
+            System.out.print("call: memory breakdown\n" + MemoryBreakdown.of(tree));
+        }
         return new ProcessTreeMemory(
                 sum, tree.size(), ProcessTreeMemory.pss(ProcessHandle.current().pid()));
     }
