@@ -29,7 +29,8 @@ final class Switches {
         s.add("--disable-spell-checking");
         // Pages are drawn off-screen into a CPU buffer Candor copies, so GPU compositing would only
         // add a read-back; software compositing keeps the GPU process small (a 2-person call:
-        // 59 -> 22 MB PSS, README "Memory in a call"). Video is decoded in software either way.
+        // 57-62 -> 22 MB PSS, README "Memory in a call"). Pages lose WebGL and hardware video
+        // decoding, which the meeting pages do not need (LocalRoomCallIT, JitsiCallIT).
         s.add("--disable-gpu");
         s.add("--disable-gpu-compositing");
         if (settings.testMode()) {
