@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedBrowser.class)
 class InputMethodIT {
     private static PageServer server;
+    private static PageServer meeting;
 
     private final SharedBrowser.Runtime runtime;
     private final EmbeddedBrowserIT.Inbox inbox = new EmbeddedBrowserIT.Inbox();
@@ -37,12 +38,14 @@ class InputMethodIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new PageServer();
+        meeting = new PageServer();
+        server = new PageServer().with("OTHER", meeting.origin());
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        meeting.close();
     }
 
     @AfterEach
@@ -58,8 +61,17 @@ class InputMethodIT {
 
     @Test
     void composedTextShowsAsACompositionAndCommitsIntoTheField() throws Exception {
+        composeIn("ime.html");
+    }
+
+    @Test
+    void compositionReachesAFieldInACrossOriginFrameLikeTheMeetingChat() throws Exception {
+        composeIn("ime-host.html");
+    }
+
+    private void composeIn(String page) throws Exception {
         fx(() -> {
-            view = runtime.browser.open(inbox.register(PageSpec.builder(server.url("ime.html")), "ime.state")
+            view = runtime.browser.open(inbox.register(PageSpec.builder(server.url(page)), "ime.state")
                     .build());
             stage = new Stage();
             stage.setScene(new Scene(new StackPane(view), 640, 400));
