@@ -41,6 +41,9 @@ public final class InstanceChannel {
     /** Longest socket path a Unix-domain address takes on every OS (Linux 108, macOS 104). */
     static final int MAX_SOCKET_PATH = 100;
 
+    /** Conversations answered at the same time; a local process cannot tie up more threads. */
+    static final int AT_ONCE = 4;
+
     private final Path socket;
     private final Duration timeout;
 
@@ -292,16 +295,50 @@ public final class InstanceChannel {
             return Optional.ofNullable(busy);
         }
 
+        /**
+         * Accepts connections; each is answered on its own short-lived thread so a sender that
+         * connects and goes quiet cannot hold up a real hand-off. At most {@link #AT_ONCE}
+         * conversations run at once; more are closed unanswered.
+         */
         private void serve(Consumer<JoinPrefill> inbox) {
             Logger log = LoggerFactory.getLogger(InstanceChannel.class);
+            java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(AT_ONCE);
             while (!closed) {
-                try (SocketChannel client = server.accept()) {
-                    answer(client, inbox, log);
-                } catch (IOException | RuntimeException e) {
+                SocketChannel client;
+                try {
+                    client = server.accept();
+                } catch (IOException e) {
                     if (!closed) {
                         log.warn("Instance channel: {}", e.toString());
                     }
+                    continue;
                 }
+                if (!slots.tryAcquire()) {
+                    log.warn("Instance channel: too many senders at once; one dropped");
+                    closeQuietly(client);
+                    continue;
+                }
+                Thread conversation = new Thread(
+                        () -> {
+                            try (client) {
+                                answer(client, inbox, log);
+                            } catch (IOException | RuntimeException e) {
+                                log.warn("Instance channel: {}", e.toString());
+                            } finally {
+                                slots.release();
+                            }
+                        },
+                        "candor-instance-channel-answer");
+                conversation.setDaemon(true);
+                conversation.start();
+            }
+        }
+
+        private static void closeQuietly(SocketChannel c) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // dropping it anyway
             }
         }
 

@@ -232,7 +232,9 @@ public final class MainWindow {
             joinView.focusFirstEmptyField();
             return;
         }
-        offerDuringCall(prefill);
+        if (prefill.room().isPresent()) {
+            offerDuringCall(prefill); // a name or server alone waits on the join screen, unasked
+        }
     }
 
     private void toFront() {

@@ -126,6 +126,21 @@ class InstanceChannelTest {
     }
 
     @Test
+    void aSenderThatConnectsAndGoesQuietDoesNotHoldUpARealHandOff() throws Exception {
+        try (InstanceChannel.Listening running = channel(dataDir).listen(received::add);
+                SocketChannel quiet = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            quiet.connect(UnixDomainSocketAddress.of(channel(dataDir).socket())); // sends nothing
+
+            InstanceChannel.Outcome outcome = new InstanceChannel(
+                            channel(dataDir).socket(), Duration.ofMillis(1500))
+                    .offer(link("https://meet.jit.si/Real"));
+
+            assertThat(outcome).isInstanceOf(InstanceChannel.Outcome.HandedOff.class);
+            assertThat(received.poll(5, TimeUnit.SECONDS).room()).contains("Real");
+        }
+    }
+
+    @Test
     void aRunningInstanceThatDoesNotAnswerInTimeIsGivenUpOn() throws Exception {
         Path socket = channel(dataDir).socket();
         // Bound and listening (connects succeed) but never accepting or answering: a hung process.
