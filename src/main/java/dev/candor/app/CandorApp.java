@@ -3,6 +3,7 @@ package dev.candor.app;
 import dev.candor.ui.MainWindow;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -37,6 +38,8 @@ public final class CandorApp extends Application {
         wiring.loaded().join();
         window = new MainWindow(stage, wiring.ui());
         window.show();
+        MainWindow shown = window;
+        wiring.links().accept(prefill -> Platform.runLater(() -> shown.receive(prefill)));
     }
 
     @Override

@@ -59,6 +59,9 @@ public final class Main implements Callable<Integer> {
     /** Set before the first logger is made; logback.xml writes there. */
     static final String LOGS_DIR_PROPERTY = "candor.logs.dir";
 
+    /** How long a later process waits for the running one to take its link before starting itself. */
+    static final Duration HANDOFF_TIMEOUT = Duration.ofSeconds(2);
+
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
@@ -219,8 +222,23 @@ public final class Main implements Callable<Integer> {
         }
         JoinPrefill prefill = prefill();
         Path dir = dataDir();
+        // Before anything heavy: if Candor already runs on this data dir, hand it the link and go.
+        Optional<InstanceChannel> channel = InstanceChannel.socketFor(dir, InstanceChannel.userRuntimeDir())
+                .map(socket -> new InstanceChannel(socket, HANDOFF_TIMEOUT));
+        if (channel.isPresent() && handOff(channel.get())) {
+            return 0;
+        }
         Files.createDirectories(dir);
         startLogging();
+        LinkInbox inbox = new LinkInbox();
+        InstanceChannel.Listening listening = null;
+        if (channel.isPresent()) {
+            listening = channel.get().listen(inbox);
+            // Started at the same moment as another Candor, which won the socket: hand over to it.
+            if (listening.busy().orElse(null) == InstanceChannel.Busy.ANOTHER_INSTANCE && handOff(channel.get())) {
+                return 0;
+            }
+        }
         SettingsStore settings = new SettingsStore(dir.resolve("settings.json"), Clock.systemUTC());
         // Logging and settings (Logback's and Jackson's set-up) load on their own thread while the
         // JavaFX toolkit starts; the window waits for them before it is built.
@@ -281,8 +299,11 @@ public final class Main implements Callable<Integer> {
                 text,
                 this::onReady);
         try {
-            CandorApp.launch(new Wiring(ui, loaded));
+            CandorApp.launch(new Wiring(ui, loaded, inbox::deliverTo));
         } finally {
+            if (listening != null) {
+                listening.close();
+            }
             // Here, on the main thread after the toolkit has exited: shutting Chromium down blocks
             // (up to a few seconds) and must never run on the FX thread.
             callScreens.close();
@@ -293,6 +314,34 @@ public final class Main implements Callable<Integer> {
             LoggerFactory.getLogger(Main.class).info("Candor stopped");
         }
         return 0;
+    }
+
+    /**
+     * Offers this command line's meeting to a Candor already running on the data dir. True if it
+     * took it (this process then exits); false to start normally: nobody runs, a stale socket, no
+     * answer in time, or a refusal (e.g. an older Candor that speaks another hand-off).
+     */
+    private boolean handOff(InstanceChannel channel) {
+        HandoffMessage message = new HandoffMessage(
+                Optional.ofNullable(link).map(String::strip),
+                Optional.ofNullable(server).map(String::strip),
+                Optional.ofNullable(room).map(String::strip),
+                Optional.ofNullable(name).map(String::strip).filter(n -> !n.isEmpty()));
+        InstanceChannel.Outcome outcome = channel.offer(message);
+        if (outcome instanceof InstanceChannel.Outcome.HandedOff) {
+            err.println(
+                    link != null || room != null
+                            ? "Candor is already running: the meeting was handed to its window."
+                            : "Candor is already running: its window was brought to the front.");
+            err.flush();
+            return true;
+        }
+        if (outcome instanceof InstanceChannel.Outcome.NoAnswer a) {
+            err.println("A running Candor did not answer (" + a.why() + "); starting another window.");
+        } else if (outcome instanceof InstanceChannel.Outcome.Refused r) {
+            err.println("A running Candor refused the meeting (" + r.reason() + "); starting another window.");
+        }
+        return false;
     }
 
     /**

@@ -30,6 +30,7 @@ public final class BrowserPage {
     private final List<Consumer<String>> addressListeners = new CopyOnWriteArrayList<>();
     private volatile CandorOffscreenBrowser browser;
     private volatile String address;
+    private final java.util.concurrent.atomic.AtomicLong userActedAt = new java.util.concurrent.atomic.AtomicLong();
 
     BrowserPage(PageSpec spec, ObjectMapper json) {
         this.spec = spec;
@@ -94,6 +95,20 @@ public final class BrowserPage {
             }
             b.executeJavaScript(script, "candor-bridge", 1);
         });
+    }
+
+    /** The user clicked or typed in this page's view (any thread). */
+    void userActed() {
+        userActedAt.set(System.nanoTime() | 1); // never 0, which means "no action to use"
+    }
+
+    /**
+     * True, once, if the user clicked or typed in the view within {@code window}: a frame Candor
+     * did not write may open one link per user action, as Chromium's own popup blocker allows.
+     */
+    boolean takeUserAction(java.time.Duration window) {
+        long at = userActedAt.get();
+        return at != 0 && System.nanoTime() - at <= window.toNanos() && userActedAt.compareAndSet(at, 0);
     }
 
     void titleChanged(String title) {

@@ -53,6 +53,8 @@ public final class BrowserView extends Region {
     private int generation = -1;
     private double scale = 1.0;
     private boolean closed;
+    private boolean composing;
+    private Point2D lastPress = new Point2D(0, 0);
 
     BrowserView(CandorOffscreenBrowser browser, BrowserPage page, Runnable onClosed) {
         this.browser = browser;
@@ -193,6 +195,8 @@ public final class BrowserView extends Region {
 
     private void installInput() {
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            page.userActed();
+            lastPress = new Point2D(e.getX(), e.getY());
             requestFocus();
             // CEF drops input to an unfocused off-screen browser; the window may lack X focus.
             EventQueue.invokeLater(() -> browser.setFocus(true));
@@ -205,6 +209,7 @@ public final class BrowserView extends Region {
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> mouse(e, java.awt.event.MouseEvent.MOUSE_EXITED));
         addEventHandler(ScrollEvent.SCROLL, this::scroll);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            page.userActed();
             send(KeyMapping.pressedOrReleased(CandorOffscreenBrowser.eventSource(), e));
             e.consume(); // Tab and arrows belong to the page, not to JavaFX focus traversal
         });
@@ -226,13 +231,29 @@ public final class BrowserView extends Region {
         EventQueue.invokeLater(() -> browser.key(e));
     }
 
-    /** Committed input-method text reaches the page as typed characters (this JCEF has no ImeCommitText). */
+    /**
+     * An input method's text: the committed part is inserted (ending any composition), the
+     * composed part is shown in the page as its uncommitted composition with the IME's caret, and
+     * an event with neither cancels a composition in progress (the user pressed Escape).
+     */
     private void inputMethod(InputMethodEvent e) {
         String committed = e.getCommitted();
-        for (int i = 0; i < committed.length(); i++) {
-            KeyMapping.typedChar(CandorOffscreenBrowser.eventSource(), committed.charAt(i), 0)
-                    .ifPresent(this::send);
-        }
+        String composed = e.getComposed().stream()
+                .map(javafx.scene.input.InputMethodTextRun::getText)
+                .collect(java.util.stream.Collectors.joining());
+        int caret = e.getCaretPosition();
+        boolean wasComposing = composing;
+        composing = !composed.isEmpty();
+        EventQueue.invokeLater(() -> {
+            if (!committed.isEmpty()) {
+                browser.imeCommitText(committed);
+            }
+            if (!composed.isEmpty()) {
+                browser.imeSetComposition(composed, caret);
+            } else if (committed.isEmpty() && wasComposing) {
+                browser.imeCancelComposition();
+            }
+        });
         e.consume();
     }
 
@@ -305,11 +326,19 @@ public final class BrowserView extends Region {
         EventQueue.invokeLater(() -> browser.wheel(awt));
     }
 
-    /** Where an input method may show its candidate window: at the node's top left. */
+    /**
+     * Where an input method shows its candidate window. This JCEF does not report the page's
+     * caret ({@code OnImeCompositionRangeChanged} is not exposed), so the window goes just below
+     * where the user last clicked, which is the text field being typed into.
+     */
     private final class Composition implements InputMethodRequests {
+        private static final double LINE = 24;
+
         @Override
         public Point2D getTextLocation(int offset) {
-            Point2D p = localToScreen(0, 0);
+            double x = Math.max(0, Math.min(lastPress.getX(), getWidth()));
+            double y = Math.max(0, Math.min(lastPress.getY() + LINE / 2, getHeight()));
+            Point2D p = localToScreen(x, y);
             return p == null ? new Point2D(0, 0) : p;
         }
 

@@ -39,6 +39,7 @@ final class PageGuard extends CefRequestHandlerAdapter {
     private final Function<CefBrowser, BrowserPage> pages;
     private final ExternalOpener opener;
     private final CefResourceRequestHandler resources = new ResourceGate();
+    private final String frameLinks = frameLinksScript();
 
     PageGuard(Function<CefBrowser, BrowserPage> pages, ExternalOpener opener) {
         this.pages = pages;
@@ -223,14 +224,47 @@ final class PageGuard extends CefRequestHandlerAdapter {
         }
     }
 
-    /** Tells the page when its main frame has loaded. */
+    /**
+     * Tells the page when its main frame has loaded, and gives every subframe (the Jitsi iframe
+     * and whatever it embeds) {@code frame-links.js}: this JCEF cancels an off-screen browser's
+     * popups natively, before {@link Popups#onBeforePopup} could run, so without it a
+     * {@code target=_blank} link in the meeting's chat would do nothing.
+     */
     final class Loads extends CefLoadHandlerAdapter {
+        @Override
+        public void onLoadStart(CefBrowser browser, CefFrame frame, CefRequest.TransitionType transitionType) {
+            // As early as the new document exists; onLoadEnd repeats it (the script runs once).
+            giveFrameLinks(browser, frame);
+        }
+
         @Override
         public void onLoadEnd(CefBrowser browser, CefFrame frame, int httpStatusCode) {
             BrowserPage page = pages.apply(browser);
             if (page != null && frame != null && frame.isMain()) {
                 page.loaded(frame.getURL());
             }
+            giveFrameLinks(browser, frame);
+        }
+
+        private void giveFrameLinks(CefBrowser browser, CefFrame frame) {
+            if (frame == null || frame.isMain() || pages.apply(browser) == null) {
+                return;
+            }
+            String url = frame.getURL();
+            if (NavigationPolicy.isWeb(url)) {
+                frame.executeJavaScript(frameLinks, "candor-frame-links", 1);
+            }
+        }
+    }
+
+    private static String frameLinksScript() {
+        try (java.io.InputStream in = PageGuard.class.getResourceAsStream("frame-links.js")) {
+            if (in == null) {
+                throw new IllegalStateException("frame-links.js missing from the class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.candor.call.MeetingLink;
 import dev.candor.ui.call.CallView;
 import dev.candor.ui.history.HistoryView;
 import dev.candor.ui.join.DeviceCheckViewModel;
+import dev.candor.ui.join.JoinPrefill;
 import dev.candor.ui.join.JoinView;
 import dev.candor.ui.join.JoinViewModel;
 import dev.candor.ui.settings.Settings;
@@ -19,6 +20,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
@@ -60,6 +64,7 @@ public final class MainWindow {
     private Node historyView;
     private Node settingsView;
     private CallView callView;
+    private Alert linkOffer;
     private boolean ready;
 
     public MainWindow(Stage stage, UiParts parts) {
@@ -206,6 +211,62 @@ public final class MainWindow {
         });
         root.setLeft(null);
         root.setCenter(callView);
+    }
+
+    /**
+     * A meeting link handed over by a later Candor process (a clicked link): the window comes to
+     * the front and, on the join screen, the meeting is filled in for the user to join. During a
+     * call nothing is dropped: the user is asked whether to leave this call for it; staying keeps
+     * the new meeting filled in for when this call ends. An empty prefill only raises the window.
+     */
+    public void receive(JoinPrefill prefill) {
+        toFront();
+        if (prefill.server().isEmpty()
+                && prefill.room().isEmpty()
+                && prefill.displayName().isEmpty()) {
+            return;
+        }
+        joinModel.prefill(prefill);
+        if (callView == null) {
+            if (root.getCenter() != joinView) showJoin();
+            joinView.focusFirstEmptyField();
+            return;
+        }
+        if (prefill.room().isPresent()) {
+            offerDuringCall(prefill); // a name or server alone waits on the join screen, unasked
+        }
+    }
+
+    private void toFront() {
+        if (stage.isIconified()) stage.setIconified(false);
+        if (!stage.isShowing()) stage.show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    private void offerDuringCall(JoinPrefill prefill) {
+        if (linkOffer != null) linkOffer.close();
+        String where = prefill.server().map(s -> JoinView.describe(s, text)).orElse("");
+        ButtonType leave = new ButtonType(text.getString("handoff.leave"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType(text.getString("handoff.stay"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert offer = new Alert(Alert.AlertType.CONFIRMATION, "", leave, stay);
+        offer.initOwner(stage);
+        offer.setTitle(text.getString("app.title"));
+        offer.setHeaderText(java.text.MessageFormat.format(
+                text.getString("handoff.header"), prefill.room().orElse(""), where));
+        offer.setContentText(text.getString("handoff.body"));
+        offer.getDialogPane().setId("link-offer");
+        offer.setOnHidden(e -> {
+            if (linkOffer == offer) linkOffer = null;
+            if (offer.getResult() == leave && callView != null) showJoin();
+        });
+        linkOffer = offer;
+        offer.show();
+    }
+
+    /** The offer shown when a link arrives during a call, for tests. */
+    Alert linkOffer() {
+        return linkOffer;
     }
 
     private void leaveCall() {

@@ -1,5 +1,7 @@
 package org.cef.browser;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.browser.FrameBuffer;
 import java.awt.Component;
 import java.awt.Point;
@@ -9,6 +11,7 @@ import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +21,8 @@ import org.cef.CefClient;
 import org.cef.callback.CefDragData;
 import org.cef.handler.CefRenderHandler;
 import org.cef.handler.CefScreenInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Candor's off-screen browser: a {@link CefBrowser_N} that renders without any AWT or JOGL
@@ -32,6 +37,8 @@ import org.cef.handler.CefScreenInfo;
  */
 public final class CandorOffscreenBrowser extends CefBrowser_N implements CefRenderHandler {
     private static final Component EVENT_SOURCE = new java.awt.Canvas();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(CandorOffscreenBrowser.class);
 
     private final FrameBuffer frames;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -145,6 +152,44 @@ public final class CandorOffscreenBrowser extends CefBrowser_N implements CefRen
 
     public void wheel(MouseWheelEvent e) {
         sendMouseWheelEvent(e);
+    }
+
+    // ---- input method (composition) ---------------------------------------------------------
+    // This JCEF has no ImeSetComposition/ImeCommitText (javap of jcef-api 146.0.10), so the
+    // composition goes through the DevTools protocol's Input domain, which drives the same
+    // RenderWidgetHost IME calls: the page sees compositionstart/update/end like from a native IME.
+
+    /** Shows {@code text} as the uncommitted composition with the caret at {@code caret}. */
+    public void imeSetComposition(String text, int caret) {
+        int at = Math.max(0, Math.min(caret, text.length()));
+        devTools("Input.imeSetComposition", Map.of("text", text, "selectionStart", at, "selectionEnd", at));
+    }
+
+    /** Commits {@code text}, replacing any composition in progress. */
+    public void imeCommitText(String text) {
+        devTools("Input.insertText", Map.of("text", text));
+    }
+
+    /** Drops the composition in progress without inserting anything. */
+    public void imeCancelComposition() {
+        devTools("Input.imeSetComposition", Map.of("text", "", "selectionStart", 0, "selectionEnd", 0));
+    }
+
+    private void devTools(String method, Map<String, Object> params) {
+        if (getNativeRef("CefBrowser") == 0) {
+            return;
+        }
+        String json;
+        try {
+            json = JSON.writeValueAsString(params);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        getDevToolsClient().executeDevToolsMethod(method, json).whenComplete((r, error) -> {
+            if (error != null) {
+                LOG.warn("{} failed: {}", method, error.toString());
+            }
+        });
     }
 
     // ---- CefRenderHandler -------------------------------------------------------------------

@@ -69,6 +69,36 @@ class BridgeRouterHandlerTest {
         assertThat(opened).containsExactly(URI.create("https://example.org/a"));
     }
 
+    @Test
+    void aMeetingFrameMayOpenOneWebLinkPerUserAction() throws Exception {
+        String open = "{\"type\":\"browser.openExternal\",\"v\":1,\"payload\":{\"url\":\"https://example.org/chat\"}}";
+        java.util.concurrent.atomic.AtomicInteger actions = new java.util.concurrent.atomic.AtomicInteger(1);
+        java.util.function.BooleanSupplier userAction = () -> actions.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+
+        router.dispatch(spec, "https://meet.jit.si/Room", open, userAction);
+        assertThatThrownBy(() -> router.dispatch(spec, "https://meet.jit.si/Room", open, userAction))
+                .isInstanceOfSatisfying(
+                        BridgeException.class, e -> assertThat(e.code()).isEqualTo(BridgeException.FORBIDDEN));
+
+        assertThat(opened).containsExactly(URI.create("https://example.org/chat"));
+    }
+
+    @Test
+    void aMeetingFrameMayNotOpenOtherSchemesOrSendOtherMessages() {
+        java.util.function.BooleanSupplier always = () -> true;
+        for (String request : List.of(
+                "{\"type\":\"browser.openExternal\",\"v\":1,\"payload\":{\"url\":\"file:///etc/passwd\"}}",
+                "{\"type\":\"browser.openExternal\",\"v\":1,\"payload\":{\"url\":\"javascript:alert(1)\"}}",
+                "{\"type\":\"chat.send\",\"v\":1,\"payload\":{\"text\":\"browser.openExternal\"}}",
+                "{\"type\":\"browser.openExternal\",\"v\":2,\"payload\":{\"url\":\"https://example.org\"}}",
+                "not json browser.openExternal")) {
+            assertThatThrownBy(() -> router.dispatch(spec, "https://meet.jit.si/Room", request, always))
+                    .as(request)
+                    .isInstanceOf(BridgeException.class);
+        }
+        assertThat(opened).isEmpty();
+    }
+
     private void assertCode(String frameUrl, String request, int code) {
         assertThatThrownBy(() -> router.dispatch(spec, frameUrl, request))
                 .isInstanceOfSatisfying(

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -168,6 +169,66 @@ class MainWindowTest {
 
         assertThat(robot.lookup("#join-view").tryQuery()).isPresent();
         assertThat(robot.lookup("#call-view").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void aLinkHandedOverByASecondProcessFillsTheJoinScreen(FxRobot robot) {
+        robot.clickOn("#nav-history");
+
+        robot.interact(() -> window.receive(
+                new JoinPrefill(Optional.of("https://meet.example.org"), Optional.of("Planning"), Optional.of("Ana"))));
+
+        assertThat(robot.lookup("#join-view").tryQuery()).isPresent();
+        assertThat(robot.lookup("#server").queryAs(TextField.class).getText()).isEqualTo("https://meet.example.org");
+        assertThat(robot.lookup("#room").queryAs(TextField.class).getText()).isEqualTo("Planning");
+        assertThat(join(robot).isDisabled()).isFalse();
+    }
+
+    @Test
+    void aLinkHandedOverDuringACallIsOfferedWithoutDroppingTheCall(FxRobot robot) {
+        typeInto(robot, "#room", "Standup");
+        robot.type(KeyCode.ENTER);
+        assertThat(robot.lookup("#call-view").tryQuery()).isPresent();
+
+        robot.interact(() -> window.receive(
+                new JoinPrefill(Optional.of("https://meet.example.org"), Optional.of("Planning"), Optional.empty())));
+
+        Alert offer = window.linkOffer();
+        assertThat(offer.getHeaderText()).contains("Planning").contains("meet.example.org");
+        assertThat(robot.lookup("#call-view").tryQuery())
+                .as("still in the call")
+                .isPresent();
+
+        robot.interact(() -> {
+            offer.setResult(offer.getButtonTypes().get(1)); // stay
+            offer.close();
+        });
+        assertThat(robot.lookup("#call-view").tryQuery()).isPresent();
+
+        robot.clickOn("#leave");
+        assertThat(robot.lookup("#room").queryAs(TextField.class).getText())
+                .as("the meeting waits on the join screen")
+                .isEqualTo("Planning");
+
+        robot.interact(() -> window.receive(JoinPrefill.none()));
+        assertThat(robot.lookup("#join-view").tryQuery()).isPresent();
+    }
+
+    @Test
+    void choosingToLeaveTheCallForAHandedOverLinkShowsItOnTheJoinScreen(FxRobot robot) {
+        typeInto(robot, "#room", "Standup");
+        robot.type(KeyCode.ENTER);
+
+        robot.interact(() -> window.receive(
+                new JoinPrefill(Optional.of("https://meet.example.org"), Optional.of("Planning"), Optional.empty())));
+        Alert offer = window.linkOffer();
+        robot.interact(() -> {
+            offer.setResult(offer.getButtonTypes().get(0)); // leave
+            offer.close();
+        });
+
+        assertThat(robot.lookup("#call-view").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#room").queryAs(TextField.class).getText()).isEqualTo("Planning");
     }
 
     @Test
