@@ -15,10 +15,14 @@ import dev.candor.call.MeetingServer;
 import dev.candor.media.DesktopSource;
 import dev.candor.media.ScreenShareGate;
 import dev.candor.media.X11DesktopSources;
+import dev.candor.meeting.jitsi.FakeJitsiDeployment;
+import dev.candor.meeting.localroom.LocalRoomLimits;
+import dev.candor.meeting.localroom.LocalRoomServer;
 import dev.candor.ui.UiParts;
 import dev.candor.ui.call.FxDesktopPicker;
 import dev.candor.ui.call.LiveCallScreen;
 import dev.candor.ui.call.ScreenPickerViewModel;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +130,57 @@ class ScreenShareIT {
                 10);
         waitFor("Ben sees Ana's camera again", () -> CallScreenProbe.remoteTileShowsTheFakeCamera(snapshot(ben)), 20);
         assertThat(pickers).isEmpty();
+    }
+
+    @Test
+    void jitsiAsksCandorForTheDesktopSourceAndItsFrameCapturesThePickedScreen() throws Exception {
+        try (FakeJitsiDeployment fake = new FakeJitsiDeployment(true);
+                LocalRoomServer signalling = new LocalRoomServer(LocalRoomLimits.DEFAULT.withExtraOrigins(
+                        Set.of(fake.base().toString())))) {
+            signalling.start("127.0.0.1", 0);
+            fake.useSignalling(URI.create("ws://127.0.0.1:" + signalling.port() + "/ws/"));
+            LiveCallScreen ana =
+                    open(new MeetingLink(new MeetingServer.JitsiServer(fake.base()), "ShareRoom"), "Ana", 0);
+            waitFor("Ana in the Jitsi call", () -> count(ana) == 1, 40);
+
+            // Cancel in Candor's picker: Jitsi gets no source and nothing is captured.
+            onFx(() -> {
+                ana.model().toggleScreenShare();
+                return null;
+            });
+            ScreenPickerViewModel cancelled = pickers.poll(15, TimeUnit.SECONDS);
+            assertThat(cancelled).as("Jitsi's request opened Candor's picker").isNotNull();
+            onFx(() -> {
+                cancelled.cancel();
+                return null;
+            });
+            Thread.sleep(1000);
+            assertThat(onFx(() -> ana.model().sharingScreenProperty().get())).isFalse();
+
+            onFx(() -> {
+                ana.model().toggleScreenShare();
+                return null;
+            });
+            ScreenPickerViewModel picker = pickers.poll(15, TimeUnit.SECONDS);
+            assertThat(picker).isNotNull();
+            onFx(picker::share);
+            waitFor(
+                    "Jitsi's frame captured the picked screen",
+                    () -> onFxQuiet(() -> ana.model().sharingScreenProperty().get()),
+                    15);
+            onFx(() -> {
+                ana.model().toggleScreenShare();
+                return null;
+            });
+            waitFor(
+                    "sharing stopped",
+                    () -> !onFxQuiet(() -> ana.model().sharingScreenProperty().get()),
+                    10);
+            onFx(() -> {
+                ana.model().hangUp();
+                return null;
+            });
+        }
     }
 
     @Test
