@@ -46,8 +46,7 @@ public final class X11DesktopSources implements DesktopSources {
 
     private static final Pattern CLIENT_LIST = Pattern.compile("window id #\\s*(.*)");
     private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]{1,8}");
-    private static final Pattern NAME =
-            Pattern.compile("^(_NET_WM_NAME|WM_NAME)\\([A-Z0-9_]+\\) = \"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern NAME = Pattern.compile("^(_NET_WM_NAME|WM_NAME)\\([A-Z0-9_]+\\) = \"(.*)\"\\s*$");
     private static final Pattern PID = Pattern.compile("^_NET_WM_PID\\(CARDINAL\\) = (\\d+)");
 
     private final Commands commands;
@@ -135,21 +134,45 @@ public final class X11DesktopSources implements DesktopSources {
         return Optional.of(new DesktopSource("window:" + id + ":0", DesktopSource.Kind.WINDOW, name, 0, 0, null));
     }
 
+    /**
+     * xprop's quoted value: raw UTF-8 in a UTF-8 locale (inner quotes not escaped), or with
+     * {@code \\ooo} octal bytes and {@code \\"} escapes in others.
+     */
     static String unescape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c == '\\' && isOctal(s, i + 1)) {
+                bytes.write(Integer.parseInt(s.substring(i + 1, i + 4), 8));
+                i += 3;
+                continue;
+            }
             if (c == '\\' && i + 1 < s.length()) {
                 c = s.charAt(++i);
             }
-            b.append(c);
+            byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+            bytes.write(b, 0, b.length);
         }
-        return b.toString();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isOctal(String s, int from) {
+        if (from + 3 > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + 3; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '7') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Optional<String> runTool(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+            pb.environment().put("LC_ALL", "C.UTF-8"); // window names as UTF-8
+            Process p = pb.start();
             p.getOutputStream().close();
             byte[] out = p.getInputStream().readNBytes(1 << 20);
             if (!p.waitFor(2, TimeUnit.SECONDS)) {

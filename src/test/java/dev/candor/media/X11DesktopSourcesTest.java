@@ -62,6 +62,23 @@ class X11DesktopSourcesTest {
     }
 
     @Test
+    void namesArriveAsUtf8WhetherXpropWritesThemRawOrAsOctalBytes() {
+        xprop.put("xprop -root _NET_CLIENT_LIST", "_NET_CLIENT_LIST(WINDOW): window id # 0x1, 0x2\n");
+        // A UTF-8 locale: raw, inner quotes not escaped (measured with xprop 1.2.5).
+        xprop.put(
+                "xprop -id 0x1 _NET_WM_PID _NET_WM_NAME WM_NAME", "WM_NAME(COMPOUND_TEXT) = \"Budget – Q3 € \"x\"\"\n");
+        // The C locale: octal bytes and escaped quotes.
+        xprop.put(
+                "xprop -id 0x2 _NET_WM_PID _NET_WM_NAME WM_NAME",
+                "_NET_WM_NAME(UTF8_STRING) = \"Notes \\342\\200\\223 \\\"draft\\\"\"\n");
+        List<DesktopSource> list =
+                sources(Optional.of(new Rectangle(0, 0, 800, 600))).list();
+        assertThat(list)
+                .extracting(DesktopSource::name)
+                .containsExactly("Entire screen", "Budget – Q3 € \"x\"", "Notes – \"draft\"");
+    }
+
+    @Test
     void noDisplayMeansNothingToShare() {
         assertThat(sources(Optional.empty()).list()).isEmpty();
     }
