@@ -2,10 +2,14 @@ package dev.candor.app;
 
 import dev.candor.browser.BrowserRuntime;
 import dev.candor.browser.BrowserView;
+import dev.candor.browser.Origin;
 import dev.candor.browser.PageSpec;
 import dev.candor.call.CallSession;
 import dev.candor.call.MeetingLink;
 import dev.candor.call.MeetingServer;
+import dev.candor.media.DesktopPicker;
+import dev.candor.media.DesktopSources;
+import dev.candor.media.ScreenShareGate;
 import dev.candor.meeting.jitsi.JitsiHostPageServer;
 import dev.candor.meeting.jitsi.JitsiMeetCallSession;
 import dev.candor.meeting.jitsi.JitsiMeeting;
@@ -20,6 +24,7 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +49,8 @@ public final class BrowserCallScreens implements CallScreenFactory, AutoCloseabl
     private final Clock clock;
     private final ResourceBundle text;
     private final Duration joinTimeout;
+    private final DesktopSources desktop;
+    private final DesktopPicker picker;
     private boolean localRoomStarted;
     private boolean jitsiHostStarted;
 
@@ -57,7 +64,9 @@ public final class BrowserCallScreens implements CallScreenFactory, AutoCloseabl
             ScheduledExecutorService timer,
             Clock clock,
             ResourceBundle text,
-            Duration joinTimeout) {
+            Duration joinTimeout,
+            DesktopSources desktop,
+            DesktopPicker picker) {
         this.browser = browser;
         this.localRoom = localRoom;
         this.localRoomHost = localRoomHost;
@@ -68,6 +77,8 @@ public final class BrowserCallScreens implements CallScreenFactory, AutoCloseabl
         this.clock = clock;
         this.text = text;
         this.joinTimeout = joinTimeout;
+        this.desktop = desktop;
+        this.picker = picker;
     }
 
     @Override
@@ -111,6 +122,11 @@ public final class BrowserCallScreens implements CallScreenFactory, AutoCloseabl
                 ? new LocalRoomCallSession(channel, clock, timer, joinTimeout)
                 : new JitsiMeetCallSession(channel, clock, timer, joinTimeout);
         PageSpec.Builder spec = channel.register(PageSpec.builder(url.toString()));
+        // The meeting's own page is the only one that may ask for the screen (ScreenShareGate).
+        String pageOrigin = Origin.parse(url.toString()).toString();
+        PageScreenShare screenShare =
+                new PageScreenShare(new ScreenShareGate(Set.of(pageOrigin), desktop, picker, background));
+        screenShare.register(spec);
         if (meeting.server() instanceof MeetingServer.JitsiServer jitsi) {
             spec.allowNavigation(origin(jitsi.base()));
         }
@@ -122,9 +138,10 @@ public final class BrowserCallScreens implements CallScreenFactory, AutoCloseabl
             return CompletableFuture.failedFuture(e);
         }
         channel.attach(view.page());
+        screenShare.attach(view.page());
         String shareLink = local ? localRoom.url(meeting.room()).toString() : meeting.url();
         return CompletableFuture.completedFuture(
-                new LiveCallScreen.Connection(session, view, () -> view.close(), shareLink));
+                new LiveCallScreen.Connection(session, view, () -> view.close(), shareLink, screenShare));
     }
 
     /** The local room's page URL for people without Candor; starts the room server if needed. */

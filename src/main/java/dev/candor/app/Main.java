@@ -7,6 +7,7 @@ import dev.candor.call.MeetingLink;
 import dev.candor.call.MeetingServer;
 import dev.candor.media.JavaSoundMicrophone;
 import dev.candor.media.WebcamCaptureCameras;
+import dev.candor.media.X11DesktopSources;
 import dev.candor.meeting.jitsi.JitsiHostPageServer;
 import dev.candor.meeting.jitsi.JitsiMeetCallSession;
 import dev.candor.meeting.localroom.LocalRoomLimits;
@@ -15,6 +16,7 @@ import dev.candor.meeting.localroom.LocalRoomServer;
 import dev.candor.meeting.localroom.LocalRoomTls;
 import dev.candor.ui.SystemAppearance;
 import dev.candor.ui.UiParts;
+import dev.candor.ui.call.FxDesktopPicker;
 import dev.candor.ui.join.JoinPrefill;
 import dev.candor.ui.settings.SettingsStore;
 import java.io.IOException;
@@ -284,7 +286,9 @@ public final class Main implements Callable<Integer> {
                 timer,
                 Clock.systemUTC(),
                 text,
-                JitsiMeetCallSession.DEFAULT_JOIN_TIMEOUT);
+                JitsiMeetCallSession.DEFAULT_JOIN_TIMEOUT,
+                X11DesktopSources.ofThisDisplay(),
+                new FxDesktopPicker(text, picker -> {}));
         SystemAppearance appearance = new SystemAppearance(Duration.ofMillis(1500), System.getProperty("os.name", ""));
         UiParts ui = new UiParts(
                 dir,

@@ -118,6 +118,7 @@ public final class BrowserRuntime implements AutoCloseable {
                             "chromium-" + ProcessHandle.current().pid() + ".log")
                     .toString();
             builder.addJcefArgs(Switches.forProcess(settings).toArray(String[]::new));
+            builder.getCefSettings().user_agent_product = userAgentProduct(buildTag());
             builder.setAppHandler(new MavenCefAppHandlerAdapter() {
                 @Override
                 public void stateHasChanged(CefApp.CefAppState s) {
@@ -160,6 +161,32 @@ public final class BrowserRuntime implements AutoCloseable {
             log.error("Embedded browser failed to start", e);
         }
         return state;
+    }
+
+    /** Electron's release built on Chromium 146, named in the user agent (see userAgentProduct). */
+    static final String ELECTRON = "41.0.0";
+
+    /**
+     * The product part of the user agent: Chromium's own version plus {@code Electron/<version>}.
+     * Jitsi Meet asks its host app for the desktop sources (its {@code _requestDesktopSources}
+     * request, answered from Candor's picker) only when the user agent names Electron, as
+     * jitsi-meet-electron's does; otherwise it calls getDisplayMedia, which Candor's meeting pages
+     * switch off (README, "Screen sharing").
+     */
+    static String userAgentProduct(String releaseTag) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("chromium-(\\d+(?:\\.\\d+){3})")
+                .matcher(releaseTag == null ? "" : releaseTag);
+        String chrome = m.find() ? m.group(1) : "146.0.0.0";
+        return "Chrome/" + chrome + " Electron/" + ELECTRON + " Candor";
+    }
+
+    private static String buildTag() {
+        try {
+            return me.friwi.jcefmaven.CefBuildInfo.fromClasspath().getReleaseTag();
+        } catch (IOException | RuntimeException e) {
+            log.debug("No JCEF build info", e);
+            return "";
+        }
     }
 
     private void onProgress(EnumProgress step, float fraction) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * How the embedded browser is started: the app's data dir (runtime in {@code jcef/}, per-process
- * caches in {@code jcef-cache/}), test mode (fake camera, microphone and permission prompt),
+ * caches in {@code jcef-cache/}), test mode (fake camera and microphone),
  * frame rate and any extra Chromium switches (each switch one string).
  */
 public record BrowserSettings(Path dataDir, boolean testMode, int frameRate, List<String> extraSwitches) {
@@ -21,7 +21,7 @@ public record BrowserSettings(Path dataDir, boolean testMode, int frameRate, Lis
         return new BrowserSettings(dataDir, false, 60, List.of());
     }
 
-    /** Settings for tests and benchmarks: fake media devices, prompts granted, autoplay. */
+    /** Settings for tests and benchmarks: fake media devices and autoplay. */
     public static BrowserSettings forTests(Path dataDir) {
         return new BrowserSettings(dataDir, true, 60, List.of());
     }

@@ -35,14 +35,17 @@ final class Switches {
         s.add("--disable-gpu-compositing");
         if (settings.testMode()) {
             s.add("--use-fake-device-for-media-stream");
-            s.add("--use-fake-ui-for-media-stream");
             s.add("--autoplay-policy=no-user-gesture-required");
-        } else {
-            // This JCEF has no permission handler: without this switch every camera/microphone
-            // request is denied. It grants only what pages we show may ask for, and the main
-            // frame is locked to the meeting's origins (ADR 0001). Screen capture stays denied.
-            s.add("--auto-accept-camera-and-microphone-capture");
         }
+        // This JCEF has no permission handler, so Chromium cannot ask Candor per request: this
+        // switch makes CEF grant the camera, the microphone and desktop capture to the pages Candor
+        // shows (the main frame is locked to the meeting's origins, ADR 0001). What may be
+        // captured is decided in Candor: getDisplayMedia (capture with no picker) is switched off
+        // on every meeting page by its Permissions-Policy header, and a desktop source id reaches a
+        // page only from Candor's picker through the ScreenShareGate (README, "Screen sharing").
+        // Measured: --auto-accept-camera-and-microphone-capture denies desktop capture, and
+        // --use-fake-ui-for-media-stream denies getUserMedia of a desktop source.
+        s.add("--enable-media-stream");
         s.addAll(settings.extraSwitches());
         return s;
     }

@@ -1,10 +1,13 @@
 package dev.candor.app;
 
 import dev.candor.browser.BrowserRuntime;
+import dev.candor.media.X11DesktopSources;
 import dev.candor.meeting.jitsi.JitsiHostPageServer;
 import dev.candor.meeting.localroom.LocalRoomServer;
 import dev.candor.ui.UiParts;
+import dev.candor.ui.call.FxDesktopPicker;
 import dev.candor.ui.call.LiveCallScreen;
+import dev.candor.ui.call.ScreenPickerViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -13,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.image.PixelReader;
@@ -34,6 +38,16 @@ public final class CallScreenProbe {
      */
     public static BrowserCallScreens screens(
             BrowserRuntime browser, Executor background, ScheduledExecutorService timer, Duration joinTimeout) {
+        return screens(browser, background, timer, joinTimeout, picker -> {});
+    }
+
+    /** {@link #screens} whose screen pickers are handed to {@code pickers} as they open. */
+    public static BrowserCallScreens screens(
+            BrowserRuntime browser,
+            Executor background,
+            ScheduledExecutorService timer,
+            Duration joinTimeout,
+            Consumer<ScreenPickerViewModel> pickers) {
         return new BrowserCallScreens(
                 browser,
                 new LocalRoomServer(),
@@ -44,7 +58,9 @@ public final class CallScreenProbe {
                 timer,
                 Clock.systemUTC(),
                 UiParts.texts(),
-                joinTimeout);
+                joinTimeout,
+                X11DesktopSources.ofThisDisplay(),
+                new FxDesktopPicker(UiParts.texts(), pickers));
     }
 
     /** People in the call as the screen shows them (0 before the first connection). */

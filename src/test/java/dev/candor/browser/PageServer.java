@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PageServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> values = new ConcurrentHashMap<>();
+    private final Map<String, String> headers = new ConcurrentHashMap<>();
 
     public PageServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -41,6 +42,7 @@ public final class PageServer implements AutoCloseable {
             }
             exchange.getResponseHeaders().set("Content-Type", type);
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -51,6 +53,12 @@ public final class PageServer implements AutoCloseable {
 
     public PageServer with(String name, String value) {
         values.put(name, value);
+        return this;
+    }
+
+    /** Sends {@code name: value} with every response (e.g. a Permissions-Policy). */
+    public PageServer header(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 

@@ -145,6 +145,9 @@ public final class JitsiHostPageServer implements AutoCloseable {
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, TYPES.get(name));
             response.getHeaders().put("Content-Security-Policy", csp);
+            // No frame of a meeting page may take the screen without Candor's picker (getDisplayMedia
+            // would capture the whole screen at once in Candor's browser): README, "Screen sharing".
+            response.getHeaders().put("Permissions-Policy", "display-capture=()");
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             response.getHeaders().put("Referrer-Policy", "no-referrer");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

@@ -333,6 +333,9 @@ public final class LocalRoomServer implements AutoCloseable {
             response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
             response.getHeaders().put("Content-Security-Policy", CSP);
+            // No frame of a meeting page may take the screen without Candor's picker (getDisplayMedia
+            // would capture the whole screen at once in Candor's browser): README, "Screen sharing".
+            response.getHeaders().put("Permissions-Policy", "display-capture=()");
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             response.getHeaders().put("Referrer-Policy", "no-referrer");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

@@ -175,6 +175,16 @@ final class CallPanel extends BorderPane {
         video.setOnAction(e -> model.toggleVideo());
         audio.disableProperty().bind(model.phaseProperty().isNotEqualTo(CallViewModel.Phase.IN_CALL));
         video.disableProperty().bind(audio.disableProperty());
+        Button screen = new Button();
+        screen.setId("toggle-screen");
+        screen.textProperty()
+                .bind(Bindings.when(model.sharingScreenProperty())
+                        .then(text.getString("call.stopSharing"))
+                        .otherwise(text.getString("call.shareScreen")));
+        screen.setOnAction(e -> model.toggleScreenShare());
+        screen.disableProperty().bind(audio.disableProperty());
+        screen.visibleProperty().bind(model.canShareScreenProperty());
+        screen.managedProperty().bind(screen.visibleProperty());
 
         Label status = new Label();
         status.setId("call-status");
@@ -186,7 +196,7 @@ final class CallPanel extends BorderPane {
                         model.phaseProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, audio, video, gap, status);
+        HBox bar = new HBox(8, audio, video, screen, gap, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         return bar;

@@ -54,6 +54,9 @@ public final class CallViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper audioMuted = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper videoMuted = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper joinedOnce = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper sharingScreen = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canShareScreen = new ReadOnlyBooleanWrapper(false);
+    private ScreenShare screenShare = ScreenShare.NONE;
     private final ObservableList<Participant> participants = FXCollections.observableArrayList();
     private final ObservableList<ChatLine> chat = FXCollections.observableArrayList();
     private ParticipantId self;
@@ -141,6 +144,30 @@ public final class CallViewModel implements AutoCloseable {
     }
 
     /** Asks the meeting to hang up; the session reports the end. */
+    /** Connects the meeting's screen sharing; the call bar then offers Share screen. */
+    public void attachScreenShare(ScreenShare share) {
+        screenShare = share;
+        canShareScreen.set(share != ScreenShare.NONE);
+        share.onSharingChanged(on -> ui.execute(() -> sharingScreen.set(on)));
+    }
+
+    /** True while this user shares a screen or window in the call. */
+    public ReadOnlyBooleanProperty sharingScreenProperty() {
+        return sharingScreen.getReadOnlyProperty();
+    }
+
+    /** True when the meeting can share a screen at all. */
+    public ReadOnlyBooleanProperty canShareScreenProperty() {
+        return canShareScreen.getReadOnlyProperty();
+    }
+
+    /** Share screen (opens Candor's picker through the meeting) or Stop sharing. */
+    public void toggleScreenShare() {
+        if (phase.get() == Phase.IN_CALL) {
+            screenShare.toggle();
+        }
+    }
+
     public void hangUp() {
         session.send(new CallCommand.HangUp());
     }

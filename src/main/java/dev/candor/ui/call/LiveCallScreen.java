@@ -37,12 +37,19 @@ public final class LiveCallScreen implements CallScreenFactory.CallScreen {
      * One open connection: the session the call controls drive, the meeting's own view, and what
      * to close when the attempt ends (browser page, servers the attempt started).
      */
-    public record Connection(CallSession session, Node meetingView, AutoCloseable resources, String shareLink) {
+    public record Connection(
+            CallSession session, Node meetingView, AutoCloseable resources, String shareLink, ScreenShare screenShare) {
         public Connection {
+            Objects.requireNonNull(screenShare, "screenShare");
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(meetingView, "meetingView");
             Objects.requireNonNull(resources, "resources");
             Objects.requireNonNull(shareLink, "shareLink");
+        }
+
+        /** A meeting without screen sharing. */
+        public Connection(CallSession session, Node meetingView, AutoCloseable resources, String shareLink) {
+            this(session, meetingView, resources, shareLink, ScreenShare.NONE);
         }
     }
 
@@ -135,6 +142,7 @@ public final class LiveCallScreen implements CallScreenFactory.CallScreen {
         current = connection;
         model = new CallViewModel(connection.session(), ui, event -> listeners.forEach(l -> l.accept(event)));
         CallViewModel m = model;
+        m.attachScreenShare(connection.screenShare());
         m.phaseProperty().addListener((obs, old, phase) -> {
             if (m != model || closed) {
                 return;

@@ -138,6 +138,25 @@
     onCommand('toggleAudio', () => api.executeCommand('toggleAudio'));
     onCommand('toggleVideo', () => api.executeCommand('toggleVideo'));
     onCommand('hangup', () => api.executeCommand('hangup'));
+
+    // Screen sharing through Candor's picker. Jitsi running in a desktop app asks its host for
+    // the desktop sources (the IFrame API request '_requestDesktopSources'); Candor answers with
+    // the one source the user chose in Candor's own picker (none on Cancel), and Jitsi then
+    // captures it with getUserMedia({chromeMediaSource: 'desktop', chromeMediaSourceId: id}).
+    api.on('_requestDesktopSources', (request, callback) => {
+      const bridge = window.candorBridge;
+      if (!bridge) {
+        callback({ error: 'Screen sharing needs Candor' });
+        return;
+      }
+      bridge.send('screen.pick', {}).then((reply) => {
+        const s = reply && reply.source;
+        // Plain data only: the answer crosses into Jitsi's frame by postMessage.
+        callback({ sources: s ? [{ id: str(s.id), name: str(s.name), thumbnail: { dataUrl: str(s.thumbnail) } }] : [] });
+      }, (e) => callback({ error: str(e && e.message) }));
+    });
+    on('screenSharingStatusChanged', (e) => emit('screenSharingStatusChanged', { on: !!e.on }));
+    onCommand('toggleShareScreen', () => api.executeCommand('toggleShareScreen'));
   }
 
   start();

@@ -27,6 +27,8 @@
     localStream: null,
     audioMuted: false,
     videoMuted: false,
+    screenTrack: null, // while sharing: the screen's video track, sent instead of the camera
+    picking: false,
     joined: false,
     ended: false,
     dominant: null,
@@ -42,6 +44,7 @@
   bridge.onCommand('toggleAudio', () => toggleAudio());
   bridge.onCommand('toggleVideo', () => toggleVideo());
   bridge.onCommand('hangup', () => hangup());
+  bridge.onCommand('toggleShareScreen', () => toggleShareScreen());
 
   // Inside Candor the app draws people, chat and controls around the page: show only the videos.
   if (bridge.present) document.documentElement.classList.add('embedded');
@@ -300,7 +303,10 @@
     // No STUN or TURN: on a LAN or this machine host candidates are all it takes.
     const pc = new RTCPeerConnection({ iceServers: [] });
     if (state.localStream) {
-      for (const track of state.localStream.getTracks()) pc.addTrack(track, state.localStream);
+      for (const track of state.localStream.getTracks()) {
+        // Someone joining while this user shares the screen gets the screen, not the camera.
+        pc.addTrack(track.kind === 'video' && state.screenTrack ? state.screenTrack : track, state.localStream);
+      }
     } else if (offering) {
       pc.addTransceiver('audio', { direction: 'recvonly' });
       pc.addTransceiver('video', { direction: 'recvonly' });
@@ -403,6 +409,68 @@
     emit('videoMuteStatusChanged', { muted: state.videoMuted });
   }
 
+  // ---- Screen sharing (inside Candor) --------------------------------------------------------
+  // Candor's picker chooses the source (screen.pick through the bridge); the page captures it as a
+  // desktop source and sends it to every peer in place of the camera, so nobody renegotiates.
+
+  async function toggleShareScreen() {
+    if (state.screenTrack) {
+      stopShareScreen();
+      return;
+    }
+    const b = window.candorBridge;
+    if (!b || state.picking || !state.joined) return;
+    state.picking = true;
+    try {
+      const reply = await b.send('screen.pick', {});
+      const source = reply && reply.source;
+      if (!source || typeof source.id !== 'string') return; // cancelled: nothing starts
+      const stream = await navigator.mediaDevices.getUserMedia({
+        audio: false,
+        video: { mandatory: {
+          chromeMediaSource: 'desktop', chromeMediaSourceId: source.id,
+          maxWidth: 1920, maxHeight: 1080, maxFrameRate: 15,
+        } },
+      });
+      const track = stream.getVideoTracks()[0];
+      if (!track) return;
+      if (state.ended) { track.stop(); return; }
+      state.screenTrack = track;
+      track.onended = () => stopShareScreen();
+      await sendVideo(track);
+      $('local-video').srcObject = stream;
+      document.body.dataset.sharing = source.kind || 'screen';
+      emit('screenSharingStatusChanged', { on: true });
+    } catch (e) {
+      console.warn('screen sharing failed', e && e.name);
+      emit('screenSharingStatusChanged', { on: false });
+    } finally {
+      state.picking = false;
+    }
+  }
+
+  function stopShareScreen() {
+    const track = state.screenTrack;
+    if (!track) return;
+    state.screenTrack = null;
+    track.onended = null;
+    track.stop();
+    const camera = state.localStream && state.localStream.getVideoTracks()[0];
+    sendVideo(camera || null).catch((e) => console.warn('camera not restored', e));
+    if (state.localStream) $('local-video').srcObject = state.localStream;
+    delete document.body.dataset.sharing;
+    emit('screenSharingStatusChanged', { on: false });
+  }
+
+  /** Puts {@code track} on every peer connection's video sender (the camera's, or a new one). */
+  async function sendVideo(track) {
+    for (const peer of state.peers.values()) {
+      if (!peer.pc) continue;
+      const video = peer.pc.getTransceivers().find((t) => t.receiver.track && t.receiver.track.kind === 'video');
+      if (video) await video.sender.replaceTrack(track);
+    }
+  }
+
   function hangup() {
     if (state.ended) {
       emit('readyToClose', {});
@@ -412,6 +480,7 @@
     send({ type: 'leave' });
     closeAllPeers();
     if (state.localStream) state.localStream.getTracks().forEach((t) => t.stop());
+    if (state.screenTrack) { state.screenTrack.onended = null; state.screenTrack.stop(); state.screenTrack = null; }
     if (state.ws) state.ws.close(1000, 'left');
     setStatus('You left the room');
     if (state.joined) {

@@ -18,6 +18,12 @@
     toggleAudio: 'toggle-audio',
     toggleVideo: 'toggle-video',
     hangup: 'video-hangup',
+    toggleShareScreen: 'toggle-share-screen',
+  };
+
+  // Wire names of the meeting's requests to its host → IFrame API names (answered by a callback).
+  const REQUESTS = {
+    '_request-desktop-sources': '_requestDesktopSources',
   };
 
   // Wire names → IFrame API event names.
@@ -34,6 +40,7 @@
     'video-mute-status-changed': 'videoMuteStatusChanged',
     'video-ready-to-close': 'readyToClose',
     'error-occurred': 'errorOccurred',
+    'screen-sharing-status-changed': 'screenSharingStatusChanged',
   };
 
   class JitsiMeetExternalAPI {
@@ -64,6 +71,16 @@
       const m = e.data;
       if (!m || m.postis !== true || m.scope !== this._scope || !m.params) return;
       const data = m.params.data || {};
+      if (m.params.type === 'request') {
+        // Requests carry an id; the answer goes back as { type: 'response', id, result }.
+        const request = REQUESTS[data.name];
+        if (!request) return;
+        const callback = (result) => this._frame.contentWindow.postMessage(
+          { postis: true, scope: this._scope, method: 'message', params: { type: 'response', id: m.params.id, result } },
+          ORIGIN);
+        for (const fn of this._listeners.get(request) || []) fn(Object.assign({}, data, { name: request }), callback);
+        return;
+      }
       if (data.name === 'ready') {
         this._ready = true;
         this._queue.splice(0).forEach((c) => this._post(c));

@@ -13,6 +13,9 @@
   let audioMuted = false;
   let videoMuted = false;
   const names = new Map();
+  let screen = null; // the shared screen's track
+  let requests = 0;
+  const answers = new Map();
 
   function post(name, fields) {
     parent.postMessage(
@@ -86,6 +89,35 @@
       send({ type: 'mute', audio: audioMuted, video: videoMuted });
       post('video-mute-status-changed', { muted: videoMuted });
     },
+    // Like lib-jitsi-meet: inside Electron (by the user agent) the host app is asked for the
+    // desktop sources and the chosen one is captured with getUserMedia; elsewhere getDisplayMedia.
+    'toggle-share-screen': async () => {
+      if (screen) {
+        screen.stop();
+        screen = null;
+        post('screen-sharing-status-changed', { on: false });
+        return;
+      }
+      try {
+        let stream;
+        if (/Electron\/[\d.]+/.test(navigator.userAgent)) {
+          const result = await request('_request-desktop-sources', { options: { types: ['screen', 'window'] } });
+          const source = result && result.sources && result.sources[0];
+          if (!source) return; // the user cancelled
+          stream = await navigator.mediaDevices.getUserMedia({
+            audio: false,
+            video: { mandatory: { chromeMediaSource: 'desktop', chromeMediaSourceId: source.id } },
+          });
+        } else {
+          stream = await navigator.mediaDevices.getDisplayMedia({ video: true });
+        }
+        screen = stream.getVideoTracks()[0];
+        document.body.dataset.sharing = screen.label;
+        post('screen-sharing-status-changed', { on: true, details: { sourceType: 'screen' } });
+      } catch (e) {
+        post('error-occurred', { name: 'screenshare.' + e.name, message: String(e.message), isFatal: false });
+      }
+    },
     'video-hangup': () => {
       ws.onclose = null;
       send({ type: 'leave' });
@@ -95,9 +127,25 @@
     },
   };
 
+  function request(requestName, fields) {
+    const id = ++requests;
+    return new Promise((resolve) => {
+      answers.set(id, resolve);
+      parent.postMessage(
+        { postis: true, scope, method: 'message', params: { type: 'request', id, data: Object.assign({ name: requestName }, fields) } },
+        '*');
+    });
+  }
+
   window.addEventListener('message', (e) => {
     if (e.source !== parent) return;
     const m = e.data;
+    if (m && m.postis === true && m.scope === scope && m.params && m.params.type === 'response') {
+      const resolve = answers.get(m.params.id);
+      answers.delete(m.params.id);
+      if (resolve) resolve(m.params.result);
+      return;
+    }
     if (!m || m.postis !== true || m.scope !== scope || !m.params || !m.params.data) return;
     const run = commands[m.params.data.name];
     if (run) run(...(m.params.data.data || []));
