@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A GGUF model file the user imported, run in this process by llama.cpp through {@code
@@ -20,7 +22,9 @@ import java.util.List;
  * calling thread is interrupted; {@link #close} frees the model's native memory.
  */
 public final class LlamaBackend implements ChatBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(LlamaBackend.class);
     private static final byte[] GGUF_MAGIC = {'G', 'G', 'U', 'F'};
+    private static boolean loggerSet;
 
     private final Path file;
     private final int contextTokens;
@@ -32,16 +36,31 @@ public final class LlamaBackend implements ChatBackend {
         this.contextTokens = contextTokens;
         checkFile(file);
         try {
+            routeNativeLog();
             model = new LlamaModel(new ModelParameters()
                     .setModel(file.toAbsolutePath().toString())
                     .setCtxSize(contextTokens)
                     .setThreads(threads)
-                    .setGpuLayers(0));
+                    .setGpuLayers(0)
+                    .disableLog()); // its server log would fill the command line's standard error
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new LlmException(
                     "The model file " + file.getFileName() + " could not be loaded (" + e.getMessage()
                             + "). Import a GGUF model that llama.cpp supports.",
                     e);
+        }
+    }
+
+    /**
+     * llama.cpp prints its progress to standard output unless given a logger; that output is where
+     * {@code candor summarize} writes the summary, so its lines go to the debug log instead (they
+     * may quote the prompt, so never above DEBUG).
+     */
+    private static synchronized void routeNativeLog() {
+        if (!loggerSet) {
+            LlamaModel.setLogger(
+                    de.kherud.llama.args.LogFormat.TEXT, (level, text) -> LOG.debug("llama.cpp: {}", text.strip()));
+            loggerSet = true;
         }
     }
 
@@ -91,13 +110,14 @@ public final class LlamaBackend implements ChatBackend {
                 turns.add(new Pair<>(m.role(), m.content()));
             }
         }
-        InferenceParameters params = new InferenceParameters("")
-                .setMessages(system, turns)
-                .setUseChatTemplate(true)
-                .setTemperature(0f)
-                .setNPredict(maxAnswerTokens);
         StringBuilder out = new StringBuilder();
         try {
+            // The binding's completion reads only "prompt" (its chat messages are ignored there, so
+            // the model would answer an empty prompt): render the chat with the model's own
+            // template first and send that text as the prompt.
+            String prompt = model.applyTemplate(new InferenceParameters("").setMessages(system, turns));
+            InferenceParameters params =
+                    new InferenceParameters(prompt).setTemperature(0f).setNPredict(maxAnswerTokens);
             Iterator<LlamaOutput> tokens = model.generate(params).iterator();
             while (tokens.hasNext()) {
                 if (Thread.currentThread().isInterrupted()) {
