@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * A GGUF model file the user imported, run in this process by llama.cpp through {@code
  * de.kherud:llama}. The file is checked (exists, GGUF magic) before the native loader sees it, so
  * a wrong or corrupt file gives a clear message; generation stops between tokens when the
- * calling thread is interrupted; {@link #close} frees the model's native memory.
+ * calling thread is interrupted; {@link #close} stops the model's llama.cpp server loop. The
+ * binding (4.1.0) does not free the model's native memory on close and leaves its server thread
+ * attached to the JVM (upstream issues #102 and #116), so a process should load a model once and
+ * end with {@code System.exit}, as Candor's command line and app do.
  */
 public final class LlamaBackend implements ChatBackend {
     private static final Logger LOG = LoggerFactory.getLogger(LlamaBackend.class);
