@@ -55,14 +55,29 @@ public final class LlamaBackend implements ChatBackend {
     }
 
     /**
-     * llama.cpp prints its progress to standard output unless given a logger; that output is where
-     * {@code candor summarize} writes the summary, so its lines go to the debug log instead (they
-     * may quote the prompt, so never above DEBUG).
+     * llama.cpp prints its progress to standard output unless given a logger, and the binding's
+     * loader prints "Extracted 'libjllama.so' ..." there when it unpacks the natives (on the first
+     * use of {@link LlamaModel}). Standard output is where {@code candor summarize} writes the
+     * summary (JSON for scripts), so both go to the debug log instead; log lines may quote the
+     * prompt, so never above DEBUG. Candor's own code never writes to System.out, and the command
+     * line's writers hold the original stream, so swapping it for the load hides nothing else.
      */
     private static synchronized void routeNativeLog() {
         if (!loggerSet) {
-            LlamaModel.setLogger(
-                    de.kherud.llama.args.LogFormat.TEXT, (level, text) -> LOG.debug("llama.cpp: {}", text.strip()));
+            java.io.PrintStream stdout = System.out;
+            java.io.ByteArrayOutputStream loaderLines = new java.io.ByteArrayOutputStream();
+            System.setOut(new java.io.PrintStream(loaderLines, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                LlamaModel.setLogger(
+                        de.kherud.llama.args.LogFormat.TEXT, (level, text) -> LOG.debug("llama.cpp: {}", text.strip()));
+            } finally {
+                System.setOut(stdout);
+            }
+            LOG.debug(
+                    "llama natives: {}",
+                    loaderLines
+                            .toString(java.nio.charset.StandardCharsets.UTF_8)
+                            .strip());
             loggerSet = true;
         }
     }

@@ -24,11 +24,11 @@ import java.util.Random;
  * the newline byte while loading). The end-of-text token's output row is zero while every other
  * row is random, so greedy decoding practically never picks it and generation runs until stopped.
  */
-final class TinyLlamaModel {
+public final class TinyLlamaModel {
     static final int EMBED = 16;
     static final int HEADS = 2;
     static final int FEED_FORWARD = 32;
-    static final int CONTEXT = 4096;
+    public static final int CONTEXT = 4096;
     private static final int ALIGNMENT = 32;
     private static final String[] WORDS = {
         "the", "budget", "meeting", "next", "week", "we", "agreed", "to", "ship", "plan", "review", "notes", "and", "a"
@@ -36,7 +36,7 @@ final class TinyLlamaModel {
 
     private TinyLlamaModel() {}
 
-    static Path write(Path file, long seed) throws IOException {
+    public static Path write(Path file, long seed) throws IOException {
         Random random = new Random(seed);
         List<String> tokens = new ArrayList<>(List.of("<unk>", "<s>", "</s>"));
         List<Integer> types = new ArrayList<>(List.of(2, 3, 3)); // unknown, control, control

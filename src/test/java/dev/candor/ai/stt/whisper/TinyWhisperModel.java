@@ -26,7 +26,7 @@ import java.util.Random;
  * model without it throws {@code std::out_of_range} inside whisper_full, which aborts the JVM.
  * That, not the zero weights, is why the earlier generated model crashed.
  */
-final class TinyWhisperModel {
+public final class TinyWhisperModel {
     static final int VOCAB = 51864; // English-only whisper models
     static final int TEXT_TOKENS = 50256; // ids below the end-of-text token are text
     static final int AUDIO_CTX = 1500;
@@ -39,7 +39,7 @@ final class TinyWhisperModel {
     private TinyWhisperModel() {}
 
     /** Writes the model with weights drawn from {@code seed}; returns its path. */
-    static Path write(Path file, long seed) throws IOException {
+    public static Path write(Path file, long seed) throws IOException {
         Random random = new Random(seed);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             ByteBuffer head = le(4 + 11 * 4 + 8);
