@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,9 +64,19 @@ class LlamaBackendTest {
     @Test
     void generatedTinyGgufModelGenerationIsCancelledByInterruptionAndTheModelAnswersAgain() throws Exception {
         ExecutorService worker = Executors.newSingleThreadExecutor();
+        AtomicReference<String> outcome = new AtomicReference<>("not run");
         try {
             // Nearly the whole context: thousands of tokens, far more than happen before the interrupt.
-            Future<String> long_ = worker.submit(() -> backend.chat(ask("write everything"), 3_900));
+            Future<?> long_ = worker.submit(() -> {
+                try {
+                    outcome.set("finished with "
+                            + backend.chat(ask("write everything"), 3_900).length() + " chars");
+                } catch (InterruptedException e) {
+                    outcome.set("interrupted");
+                } catch (LlmException e) {
+                    outcome.set("failed: " + e.getMessage());
+                }
+            });
             Thread.sleep(100);
             long_.cancel(true);
             worker.shutdown();
@@ -75,6 +86,7 @@ class LlamaBackendTest {
         } finally {
             worker.shutdownNow();
         }
+        assertThat(outcome.get()).isEqualTo("interrupted");
         ExecutorService next = Executors.newSingleThreadExecutor();
         try {
             Future<String> answer = next.submit(() -> backend.chat(ask("and now briefly"), 6));
