@@ -56,7 +56,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Desktop video meetings on Jitsi Meet, with local, announced AI.",
-        subcommands = {TranscribeCommand.class, SummarizeCommand.class})
+        subcommands = {TranscribeCommand.class, SummarizeCommand.class, ModelsCommand.class})
 public final class Main implements Callable<Integer> {
     /** Set before the first logger is made; logback.xml writes there. */
     static final String LOGS_DIR_PROPERTY = "candor.logs.dir";

@@ -4,15 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Word error rate: word-level Levenshtein distance over lower-case alphanumeric tokens. */
+/**
+ * Word error rate: word-level Levenshtein distance over lower-case alphanumeric tokens. British and
+ * American spellings of the same word count as one (the scripts are British, Vosk's lexicon is
+ * American); the mapping is applied to reference and hypothesis alike, so it is the same for every
+ * voice and engine.
+ */
 public final class WordErrorRate {
     private WordErrorRate() {}
+
+    /** British spellings in the shared scripts and their American forms. */
+    private static final java.util.Map<String, String> SPELLING = java.util.Map.of(
+            "licence", "license",
+            "licences", "licenses",
+            "realise", "realize",
+            "realised", "realized",
+            "organise", "organize",
+            "organised", "organized",
+            "colour", "color",
+            "centre", "center",
+            "programme", "program");
 
     public static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
         for (String t : text.toLowerCase(Locale.ROOT).replace("'", "").split("[^a-z0-9]+")) {
             if (!t.isEmpty()) {
-                out.add(t);
+                out.add(SPELLING.getOrDefault(t, t));
             }
         }
         return out;

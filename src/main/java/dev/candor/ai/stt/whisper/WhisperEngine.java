@@ -201,7 +201,8 @@ public final class WhisperEngine implements SpeechEngine {
             }
             int rc = whisper.fullWithState(context, state, params, pcm, pcm.length);
             long base = flushedMs;
-            flushedMs += fill * 1000L / SpeechToText.SAMPLE_RATE;
+            long heardMs = fill * 1000L / SpeechToText.SAMPLE_RATE;
+            flushedMs += heardMs;
             fill = 0;
             if (rc != 0) {
                 throw new SpeechToTextException("whisper.cpp could not transcribe the audio (error " + rc + ").");
@@ -210,8 +211,10 @@ public final class WhisperEngine implements SpeechEngine {
             int n = whisper.fullNSegmentsFromState(state);
             for (int i = 0; i < n; i++) {
                 String text = whisper.fullGetSegmentTextFromState(state, i).strip();
-                long t0 = base + whisper.fullGetSegmentTimestamp0FromState(state, i) * 10;
-                long t1 = base + whisper.fullGetSegmentTimestamp1FromState(state, i) * 10;
+                // whisper.cpp can place a segment past the end of the audio it was given (it thinks
+                // in 30 s windows); a time outside what was heard would misplace words in the call.
+                long t0 = base + Math.min(heardMs, whisper.fullGetSegmentTimestamp0FromState(state, i) * 10);
+                long t1 = base + Math.min(heardMs, whisper.fullGetSegmentTimestamp1FromState(state, i) * 10);
                 spread(text, t0, Math.max(t0, t1), words);
             }
             return words;

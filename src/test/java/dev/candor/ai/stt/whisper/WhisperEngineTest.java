@@ -3,21 +3,33 @@ package dev.candor.ai.stt.whisper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.candor.ai.ForkedJvm;
+import dev.candor.ai.SpeakerStream;
+import dev.candor.ai.SpeechHealth;
+import dev.candor.ai.SpeechStream;
 import dev.candor.ai.SpeechToTextException;
+import dev.candor.ai.StreamMode;
+import dev.candor.ai.TranscriptSegment;
+import dev.candor.ai.stt.AudioFileReader;
 import dev.candor.ai.stt.RecognisedWord;
+import dev.candor.ai.stt.SpeechFixtures;
+import dev.candor.ai.stt.StreamingSpeechToText;
+import dev.candor.ai.stt.TranscriptCollector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * whisper-jni wiring. No real whisper model is available offline: these tests load a generated
- * tiny model through the natives and check that files which are not a usable model are refused
- * with a clear error before any engine exists.
+ * whisper-jni wiring. No real whisper model is available offline: these tests transcribe with a
+ * tiny model they generate ({@link TinyWhisperModel}) and check that files which are not a usable
+ * model are refused with a clear error before any engine exists.
  */
 class WhisperEngineTest {
     @TempDir
@@ -75,98 +87,53 @@ class WhisperEngineTest {
     }
 
     /**
-     * A complete whisper.cpp model with every tensor whisper.cpp expects, tiny (state 8, one layer
-     * each side) and all weights zero: valid to load and run, meaningless to listen to.
+     * A real transcription end to end with a model the test generates ({@link TinyWhisperModel}:
+     * state 8, random weights): flite speech goes through the voice-activity detector into
+     * whisper.cpp and comes back as timed segments. The words are gibberish from a made-up
+     * vocabulary; what is checked is the wiring: segments with times inside the audio, no crash,
+     * clean close.
      */
-    static Path generatedZeroModel(Path dir) throws Exception {
-        int vocab = 51864;
-        int audioCtx = 1500;
-        int state = 8;
-        int textCtx = 448;
-        int mels = 80;
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-        ByteBuffer head = ByteBuffer.allocate(4 + 11 * 4 + 8).order(ByteOrder.LITTLE_ENDIAN);
-        head.putInt(0x67676d6c);
-        for (int v : new int[] {vocab, audioCtx, state, 1, 1, textCtx, state, 1, 1, mels, 1}) {
-            head.putInt(v);
-        }
-        head.putInt(mels).putInt(201);
-        out.write(head.array());
-        out.write(new byte[mels * 201 * 4]); // mel filters
-        out.write(new byte[4]); // no vocabulary entries
-        List<Object[]> tensors = new ArrayList<>();
-        tensors.add(new Object[] {"encoder.positional_embedding", 0, new int[] {state, audioCtx}});
-        tensors.add(new Object[] {"encoder.conv1.weight", 1, new int[] {3, mels, state}});
-        tensors.add(new Object[] {"encoder.conv1.bias", 0, new int[] {1, state}});
-        tensors.add(new Object[] {"encoder.conv2.weight", 1, new int[] {3, state, state}});
-        tensors.add(new Object[] {"encoder.conv2.bias", 0, new int[] {1, state}});
-        tensors.add(new Object[] {"encoder.ln_post.weight", 0, new int[] {state}});
-        tensors.add(new Object[] {"encoder.ln_post.bias", 0, new int[] {state}});
-        tensors.add(new Object[] {"decoder.positional_embedding", 0, new int[] {state, textCtx}});
-        tensors.add(new Object[] {"decoder.token_embedding.weight", 1, new int[] {state, vocab}});
-        tensors.add(new Object[] {"decoder.ln.weight", 0, new int[] {state}});
-        tensors.add(new Object[] {"decoder.ln.bias", 0, new int[] {state}});
-        List<String> attention = new ArrayList<>(List.of("attn"));
-        for (String side : List.of("encoder", "decoder")) {
-            if (side.equals("decoder")) {
-                attention.add("cross_attn");
+    @Test
+    void generatedTinyRandomWhisperModelTranscribesSpeechIntoTimedSegments() throws Exception {
+        Path model = TinyWhisperModel.write(dir.resolve("ggml-generated-tiny.bin"), 7);
+        Path wav = SpeechFixtures.voice("slt", "Let us look at the budget for the next quarter.", dir);
+        short[] pcm = AudioFileReader.read(wav).samples();
+        long durationMs = pcm.length / 16;
+        TranscriptCollector out = new TranscriptCollector();
+        SpeechHealth end;
+        try (StreamingSpeechToText stt =
+                new StreamingSpeechToText(WhisperEngine.load(model, 1), StreamingSpeechToText.Settings.defaults())) {
+            assertThat(stt.describe()).contains("whisper.cpp, ggml-generated-tiny.bin");
+            SpeechStream stream = stt.open(new SpeakerStream("ana", "Ana", 2_000), StreamMode.FILE, out);
+            for (int i = 0; i < pcm.length; i += 1600) {
+                stream.accept(Arrays.copyOfRange(pcm, i, Math.min(pcm.length, i + 1600)));
             }
-            String b = side + ".blocks.0.";
-            tensors.add(new Object[] {b + "mlp_ln.weight", 0, new int[] {state}});
-            tensors.add(new Object[] {b + "mlp_ln.bias", 0, new int[] {state}});
-            tensors.add(new Object[] {b + "mlp.0.weight", 1, new int[] {state, 4 * state}});
-            tensors.add(new Object[] {b + "mlp.0.bias", 0, new int[] {4 * state}});
-            tensors.add(new Object[] {b + "mlp.2.weight", 1, new int[] {4 * state, state}});
-            tensors.add(new Object[] {b + "mlp.2.bias", 0, new int[] {state}});
-            for (String a : attention) {
-                tensors.add(new Object[] {b + a + "_ln.weight", 0, new int[] {state}});
-                tensors.add(new Object[] {b + a + "_ln.bias", 0, new int[] {state}});
-                for (String w : List.of("query", "key", "value", "out")) {
-                    tensors.add(new Object[] {b + a + "." + w + ".weight", 1, new int[] {state, state}});
-                    if (!w.equals("key")) {
-                        tensors.add(new Object[] {b + a + "." + w + ".bias", 0, new int[] {state}});
-                    }
-                }
-            }
+            end = stream.finish().get(60, TimeUnit.SECONDS);
         }
-        for (Object[] t : tensors) {
-            byte[] name = ((String) t[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            int type = (Integer) t[1];
-            int[] ne = (int[]) t[2];
-            ByteBuffer h = ByteBuffer.allocate(12 + 4 * ne.length).order(ByteOrder.LITTLE_ENDIAN);
-            h.putInt(ne.length).putInt(name.length).putInt(type);
-            long elements = 1;
-            for (int n : ne) {
-                h.putInt(n);
-                elements *= n;
-            }
-            out.write(h.array());
-            out.write(name);
-            out.write(new byte[(int) (elements * (type == 0 ? 4 : 2))]);
+        assertThat(end.droppedMs()).isZero();
+        assertThat(out.segments).isNotEmpty();
+        for (TranscriptSegment s : out.segments) {
+            assertThat(s.speakerId()).isEqualTo("ana");
+            assertThat(s.text()).isNotBlank();
+            assertThat(s.words()).isNotEmpty();
+            assertThat(s.startMs()).isBetween(2_000L, 2_000L + durationMs);
+            assertThat(s.endMs()).isBetween(s.startMs(), 2_000L + durationMs);
         }
-        out.flush();
-        return Files.write(dir.resolve("ggml-generated-zero.bin"), bytes.toByteArray());
     }
 
     /**
-     * The wiring down to whisper.cpp with a model the test generates: the natives load from the
-     * whisper-jni jar, the file passes the engine's checks, whisper.cpp accepts every tensor, and a
-     * recogniser (whisper state) opens and closes. Transcribing with this zero-weight model is not
-     * tried: ggml aborts the JVM on it (exit 134, measured), so real transcription needs a real model.
+     * The same generated model in a JVM of its own whose main returns without System.exit: the JVM
+     * ends by itself after the engine is closed, so whisper.cpp leaves no thread behind.
      */
     @Test
-    void generatedTinyZeroWeightModelLoadsThroughWhisperJniAndOpensARecogniser() throws Exception {
-        Path model = generatedZeroModel(dir);
-        try (WhisperEngine engine = WhisperEngine.load(model, 1)) {
-            assertThat(engine.describe()).isEqualTo("whisper.cpp, ggml-generated-zero.bin");
-            try (var recogniser = engine.newRecogniser()) {
-                assertThat(recogniser.partialsEnabled()).isFalse();
-                assertThat(recogniser.endUtterance())
-                        .as("nothing heard, nothing run")
-                        .isEmpty();
-            }
-        }
+    void generatedTinyWhisperModelRunInAForkedJvmLeavesNothingRunningAtExit() throws Exception {
+        Path model = TinyWhisperModel.write(dir.resolve("ggml-generated-tiny.bin"), 11);
+        Path wav = SpeechFixtures.voice("rms", "Thanks everyone, see you next week.", dir);
+        ForkedJvm.Outcome run = ForkedJvm.run(TinyWhisperRun.class, dir, 90, model.toString(), wav.toString());
+        assertThat(run.exitedByItself()).as(run.output()).isTrue();
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("SEGMENTS ").contains("CLOSED");
+        assertThat(run.output()).doesNotContain("SEGMENTS 0");
     }
 
     @Test
