@@ -267,6 +267,7 @@ public final class Main implements Callable<Integer> {
                 Clock.systemUTC(),
                 text,
                 JitsiMeetCallSession.DEFAULT_JOIN_TIMEOUT);
+        ModelTools models = new ModelTools(dir.resolve("models"), background);
         SystemAppearance appearance = new SystemAppearance(Duration.ofMillis(1500), System.getProperty("os.name", ""));
         UiParts ui = new UiParts(
                 dir,
@@ -279,7 +280,8 @@ public final class Main implements Callable<Integer> {
                 background,
                 Clock.systemUTC(),
                 text,
-                this::onReady);
+                this::onReady,
+                models);
         try {
             CandorApp.launch(new Wiring(ui, loaded));
         } finally {
@@ -288,6 +290,7 @@ public final class Main implements Callable<Integer> {
             callScreens.close();
             browser.shutdown();
             settings.close();
+            models.close();
             background.shutdownNow();
             timer.shutdownNow();
             LoggerFactory.getLogger(Main.class).info("Candor stopped");

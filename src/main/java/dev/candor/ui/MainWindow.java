@@ -1,12 +1,15 @@
 package dev.candor.ui;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.candor.call.MeetingLink;
 import dev.candor.ui.call.CallView;
 import dev.candor.ui.history.HistoryView;
 import dev.candor.ui.join.DeviceCheckViewModel;
 import dev.candor.ui.join.JoinView;
 import dev.candor.ui.join.JoinViewModel;
+import dev.candor.ui.settings.ModelsView;
+import dev.candor.ui.settings.ModelsViewModel;
 import dev.candor.ui.settings.Settings;
 import dev.candor.ui.settings.SettingsView;
 import dev.candor.ui.settings.SettingsViewModel;
@@ -19,6 +22,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
@@ -59,6 +63,7 @@ public final class MainWindow {
     private final Appearance appearance;
     private Node historyView;
     private Node settingsView;
+    private ModelsViewModel modelsModel;
     private CallView callView;
     private boolean ready;
 
@@ -191,8 +196,19 @@ public final class MainWindow {
         if (settingsView == null) {
             SettingsViewModel model =
                     new SettingsViewModel(parts.settings(), parts.dataDir(), mode -> appearance.apply(mode, true));
-            settingsView = new SettingsView(model, text, this::showJoin);
+            ModelsView models = null;
+            if (parts.models() != null) {
+                // Built on first opening, so start-up does no model work; it lives as long as the
+                // window, and so do its downloads.
+                modelsModel = new ModelsViewModel(parts.models().get(), Platform::runLater, text);
+                models = new ModelsView(modelsModel, text);
+            }
+            ScrollPane scroll = new ScrollPane(new SettingsView(model, text, this::showJoin, models));
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+            settingsView = scroll;
         }
+        if (modelsModel != null) modelsModel.refresh();
         root.setCenter(settingsView);
         settingsNav.setSelected(true);
     }
