@@ -142,8 +142,12 @@ public final class ModelsView extends VBox {
         cancel.setId(id + "-cancel");
         cancel.setOnAction(e -> model.cancel(row));
 
-        Button delete = new Button(text.getString("models.delete"));
+        Button delete = new Button();
         delete.setId(id + "-delete");
+        delete.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> text.getString(row.status() == Status.PARTIAL ? "models.discard" : "models.delete"),
+                        row.statusProperty()));
         delete.getStyleClass().add(Styles.DANGER);
         delete.setOnAction(e -> askDelete(row));
 
@@ -191,8 +195,11 @@ public final class ModelsView extends VBox {
     }
 
     private void askDelete(Row row) {
-        String title = format("models.confirm.delete.title", row.title());
-        if (prompts.confirm(title, text.getString("models.confirm.delete"), text.getString("models.delete"))) {
+        boolean partial = row.status() == Status.PARTIAL;
+        String title = format(partial ? "models.confirm.discard.title" : "models.confirm.delete.title", row.title());
+        String message = text.getString(partial ? "models.confirm.discard" : "models.confirm.delete");
+        String ok = text.getString(partial ? "models.discard" : "models.delete");
+        if (prompts.confirm(title, message, ok)) {
             model.delete(row);
         }
     }

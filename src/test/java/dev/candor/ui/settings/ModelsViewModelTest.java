@@ -266,6 +266,20 @@ class ModelsViewModelTest {
     }
 
     @Test
+    void discardingAKeptPartRemovesIt() throws Exception {
+        Row good = row("whisper-good");
+        Files.createDirectories(shelf.dir());
+        Files.write(shelf.partFile(good.model()), new byte[500_000]);
+        refreshed();
+        assertThat(onFx(good::status)).isEqualTo(Status.PARTIAL);
+        assertThat(onFx(() -> good.statusTextProperty().get())).contains("0.5 MB of 2.0 MB");
+
+        run(() -> model.delete(good));
+        await(() -> good.status() == Status.NOT_INSTALLED);
+        assertThat(shelf.partFile(good.model())).doesNotExist();
+    }
+
+    @Test
     void refreshSeesAModelInstalledElsewhere() throws Exception {
         refreshed();
         Row good = row("whisper-good");
