@@ -49,7 +49,7 @@ public final class ModelTestServer implements AutoCloseable {
                         holdAt = -1;
                         out.flush();
                         held.countDown();
-                        release.await(10, TimeUnit.SECONDS);
+                        release.await(30, TimeUnit.SECONDS);
                     }
                 }
                 out.close();

@@ -183,6 +183,29 @@ class ModelsViewModelTest {
     }
 
     @Test
+    void cancelStopsAStalledDownloadWithoutWaitingForTheServer() throws Exception {
+        refreshed();
+        Row good = row("whisper-good");
+        server.holdAfter(1_000_000);
+        run(() -> model.download(good));
+        assertThat(server.awaitHeld()).isTrue();
+        // Everything sent before the stall is on disk; the download now waits on the socket.
+        Path part = shelf.partFile(good.model());
+        await(() -> {
+            try {
+                return Files.isRegularFile(part) && Files.size(part) >= 1_000_000;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+
+        run(() -> model.cancel(good));
+        await(() -> good.status() == Status.PARTIAL);
+        assertThat(onFx(() -> good.errorProperty().get())).isEmpty();
+        assertThat(Files.size(shelf.partFile(good.model()))).isGreaterThanOrEqualTo(1_000_000L);
+    }
+
+    @Test
     void aDownloadFailingItsChecksumIsReportedAndNothingIsInstalled() throws Exception {
         refreshed();
         Row bad = row("whisper-bad");
