@@ -155,6 +155,11 @@ public final class ModelsView extends VBox {
         importFile.setId(id + "-import");
         importFile.setOnAction(e -> askImport(row));
 
+        // A screen reader hears which model a button is for, not five "Download"s.
+        for (Button b : new Button[] {download, cancel, delete, importFile}) {
+            b.accessibleTextProperty().bind(b.textProperty().concat(" " + row.title()));
+        }
+        bar.accessibleTextProperty().bind(row.progressTextProperty());
         showWhen(download, row, Status.NOT_INSTALLED, Status.PARTIAL);
         showWhen(cancel, row, Status.DOWNLOADING, Status.STOPPING);
         cancel.disableProperty().bind(row.statusProperty().isEqualTo(Status.STOPPING));
