@@ -289,6 +289,7 @@ public final class Main implements Callable<Integer> {
                 JitsiMeetCallSession.DEFAULT_JOIN_TIMEOUT,
                 X11DesktopSources.ofThisDisplay(),
                 new FxDesktopPicker(text, picker -> {}));
+        ModelTools models = new ModelTools(dir.resolve("models"), background);
         SystemAppearance appearance = new SystemAppearance(Duration.ofMillis(1500), System.getProperty("os.name", ""));
         UiParts ui = new UiParts(
                 dir,
@@ -301,7 +302,8 @@ public final class Main implements Callable<Integer> {
                 background,
                 Clock.systemUTC(),
                 text,
-                this::onReady);
+                this::onReady,
+                models);
         try {
             CandorApp.launch(new Wiring(ui, loaded, inbox::deliverTo));
         } finally {
@@ -313,6 +315,7 @@ public final class Main implements Callable<Integer> {
             callScreens.close();
             browser.shutdown();
             settings.close();
+            models.close();
             background.shutdownNow();
             timer.shutdownNow();
             LoggerFactory.getLogger(Main.class).info("Candor stopped");

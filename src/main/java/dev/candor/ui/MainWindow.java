@@ -1,6 +1,7 @@
 package dev.candor.ui;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.candor.call.MeetingLink;
 import dev.candor.ui.call.CallView;
 import dev.candor.ui.history.HistoryView;
@@ -8,6 +9,8 @@ import dev.candor.ui.join.DeviceCheckViewModel;
 import dev.candor.ui.join.JoinPrefill;
 import dev.candor.ui.join.JoinView;
 import dev.candor.ui.join.JoinViewModel;
+import dev.candor.ui.settings.ModelsView;
+import dev.candor.ui.settings.ModelsViewModel;
 import dev.candor.ui.settings.Settings;
 import dev.candor.ui.settings.SettingsView;
 import dev.candor.ui.settings.SettingsViewModel;
@@ -23,6 +26,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
@@ -63,6 +67,7 @@ public final class MainWindow {
     private final Appearance appearance;
     private Node historyView;
     private Node settingsView;
+    private ModelsViewModel modelsModel;
     private CallView callView;
     private Alert linkOffer;
     private boolean ready;
@@ -196,8 +201,19 @@ public final class MainWindow {
         if (settingsView == null) {
             SettingsViewModel model =
                     new SettingsViewModel(parts.settings(), parts.dataDir(), mode -> appearance.apply(mode, true));
-            settingsView = new SettingsView(model, text, this::showJoin);
+            ModelsView models = null;
+            if (parts.models() != null) {
+                // Built on first opening, so start-up does no model work; it lives as long as the
+                // window, and so do its downloads.
+                modelsModel = new ModelsViewModel(parts.models().get(), Platform::runLater, text);
+                models = new ModelsView(modelsModel, text);
+            }
+            ScrollPane scroll = new ScrollPane(new SettingsView(model, text, this::showJoin, models));
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+            settingsView = scroll;
         }
+        if (modelsModel != null) modelsModel.refresh();
         root.setCenter(settingsView);
         settingsNav.setSelected(true);
     }

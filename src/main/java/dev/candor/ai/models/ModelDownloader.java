@@ -48,15 +48,30 @@ public final class ModelDownloader {
     public static final class Download {
         private final CompletableFuture<Path> result = new CompletableFuture<>();
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        // The response body being read, so cancel can close it: a stalled connection (Wi-Fi gone)
+        // would otherwise keep the worker blocked in read() until the OS gives up.
+        private volatile InputStream body;
 
         /** Completes with the installed model path, or with a {@link ModelInstallException}. */
         public CompletableFuture<Path> result() {
             return result;
         }
 
-        /** Stops the download; the part fetched so far is kept so a later download resumes. */
+        /** Stops the download, even a stalled one; the part fetched so far is kept so a later download resumes. */
         public void cancel() {
             cancelled.set(true);
+            closeBody();
+        }
+
+        private void closeBody() {
+            InputStream b = body;
+            if (b != null) {
+                try {
+                    b.close();
+                } catch (IOException e) {
+                    LOG.debug("closing a cancelled download's response failed", e);
+                }
+            }
         }
     }
 
@@ -75,7 +90,7 @@ public final class ModelDownloader {
         Download d = new Download();
         executor.execute(() -> {
             try {
-                d.result.complete(run(model, progress, d.cancelled));
+                d.result.complete(run(model, progress, d));
             } catch (ModelInstallException e) {
                 LOG.warn("model download of {} failed: {}", model.id(), e.getMessage());
                 d.result.completeExceptionally(e);
@@ -90,7 +105,8 @@ public final class ModelDownloader {
         return d;
     }
 
-    private Path run(CatalogueModel m, Progress progress, AtomicBoolean cancelled) throws ModelInstallException {
+    private Path run(CatalogueModel m, Progress progress, Download download) throws ModelInstallException {
+        AtomicBoolean cancelled = download.cancelled;
         if (!m.verifiable()) {
             throw new ModelInstallException("The catalogue has no checksum for " + m.title()
                     + " yet, so Candor will not download it (it could not be verified).");
@@ -117,6 +133,10 @@ public final class ModelDownloader {
             long expectedTotal;
             boolean append;
             try (InputStream body = response.body()) {
+                download.body = body;
+                if (cancelled.get()) {
+                    throw new CancellationException();
+                }
                 long length =
                         response.headers().firstValueAsLong("Content-Length").orElse(-1);
                 if (status == 206 && have > 0) {
@@ -163,6 +183,9 @@ public final class ModelDownloader {
         } catch (HttpTimeoutException e) {
             throw new ModelInstallException("The model server did not answer in time; try again to resume.", e);
         } catch (IOException e) {
+            if (cancelled.get()) {
+                throw new CancellationException("cancelled while reading"); // cancel closed the stream
+            }
             String msg = ModelFolders.explain("The download of " + m.title() + " failed", e);
             if (!msg.contains("disk is full")) {
                 msg = "The download of " + m.title() + " was interrupted (" + e.getMessage()

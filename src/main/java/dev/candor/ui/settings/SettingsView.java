@@ -11,9 +11,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** The settings screen: appearance, default display name, recent meetings, data folder. */
+/** The settings screen: appearance, default display name, recent meetings, AI models, data folder. */
 public final class SettingsView extends VBox {
     public SettingsView(SettingsViewModel model, ResourceBundle text, Runnable onBack) {
+        this(model, text, onBack, null);
+    }
+
+    /** The screen with the "AI models" section ({@code models} null leaves it out). */
+    public SettingsView(SettingsViewModel model, ResourceBundle text, Runnable onBack, ModelsView models) {
         super(12);
         setId("settings-view");
         setPadding(new Insets(24, 32, 24, 32));
@@ -68,9 +73,11 @@ public final class SettingsView extends VBox {
                         title,
                         field(text.getString("settings.theme"), theme),
                         field(text.getString("settings.name"), name),
-                        field(text.getString("settings.recent"), clear),
-                        field(text.getString("settings.dataDir"), dataDir),
-                        back);
+                        field(text.getString("settings.recent"), clear));
+        if (models != null) {
+            getChildren().add(field(text.getString("models.title"), models));
+        }
+        getChildren().addAll(field(text.getString("settings.dataDir"), dataDir), back);
     }
 
     private static Node field(String caption, Node control) {
