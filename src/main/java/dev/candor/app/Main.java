@@ -2,6 +2,7 @@ package dev.candor.app;
 
 import dev.candor.browser.BrowserRuntime;
 import dev.candor.browser.BrowserSettings;
+import dev.candor.browser.RuntimeDir;
 import dev.candor.browser.SystemBrowserOpener;
 import dev.candor.call.MeetingLink;
 import dev.candor.call.MeetingServer;
@@ -54,10 +55,21 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Desktop video meetings on Jitsi Meet, with local, announced AI.",
-        subcommands = {TranscribeCommand.class, SummarizeCommand.class})
+        subcommands = {
+            TranscribeCommand.class,
+            SummarizeCommand.class,
+            UnpackBrowserCommand.class,
+            CdsTrainingCommand.class
+        })
 public final class Main implements Callable<Integer> {
     /** Set before the first logger is made; logback.xml writes there. */
     static final String LOGS_DIR_PROPERTY = "candor.logs.dir";
+
+    /**
+     * A folder holding the embedded browser already unpacked ({@code candor unpack-browser DIR});
+     * the installers set it to the one inside the app, so the first start unpacks nothing.
+     */
+    static final String BROWSER_RUNTIME_PROPERTY = "candor.browser.runtime";
 
     @Option(
             names = "--data-dir",
@@ -243,6 +255,9 @@ public final class Main implements Callable<Integer> {
         loader.setDaemon(true);
         loader.start();
 
+        // While Chromium initialises on this thread, the other core loads the classes the JavaFX
+        // toolkit and the join screen will need.
+        StartupClasses.preloadInBackground();
         BrowserRuntime browser = startBrowser(dir);
 
         ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -302,10 +317,14 @@ public final class Main implements Callable<Integer> {
      */
     BrowserRuntime startBrowser(Path dataDir) {
         BrowserSettings settings = fakeMedia ? BrowserSettings.forTests(dataDir) : BrowserSettings.of(dataDir);
+        String bundled = System.getProperty(BROWSER_RUNTIME_PROPERTY, "");
+        if (!bundled.isBlank()) {
+            settings = settings.withBundledRuntime(Path.of(bundled));
+        }
         BrowserRuntime.State state;
         BrowserRuntime browser;
         try (FirstRunSplash splash = new FirstRunSplash()) {
-            splash.showIfFirstStart(dataDir.resolve("jcef"));
+            splash.showIfFirstStart(RuntimeDir.choose(settings));
             browser = new BrowserRuntime(settings, new SystemBrowserOpener(), splash);
             state = browser.start();
         }
