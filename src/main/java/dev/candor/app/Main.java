@@ -71,6 +71,9 @@ public final class Main implements Callable<Integer> {
      */
     static final String BROWSER_RUNTIME_PROPERTY = "candor.browser.runtime";
 
+    /** {@code -Dcandor.startup.noPreload=true} turns the background class preload off (to measure it). */
+    static final String NO_PRELOAD_PROPERTY = "candor.startup.noPreload";
+
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
@@ -257,7 +260,9 @@ public final class Main implements Callable<Integer> {
 
         // While Chromium initialises on this thread, the other core loads the classes the JavaFX
         // toolkit and the join screen will need.
-        StartupClasses.preloadInBackground();
+        if (!Boolean.getBoolean(NO_PRELOAD_PROPERTY)) {
+            StartupClasses.preloadInBackground();
+        }
         BrowserRuntime browser = startBrowser(dir);
 
         ExecutorService background = Executors.newCachedThreadPool(r -> {
