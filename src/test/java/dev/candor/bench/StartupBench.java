@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -22,7 +24,8 @@ import java.util.stream.Stream;
  * Start-up time of the app: from forking {@code java -cp … dev.candor.app.Main --exit-when-ready}
  * to the "READY" line it prints once the join screen is shown, JVM start included. Cold = first
  * start on an empty data dir; warm = later starts on the same data dir. Median of 5 runs each,
- * under the current DISPLAY (an Xvfb of its own when there is none). Targets: warm < 1.0 s,
+ * under the current DISPLAY (an Xvfb of its own when there is none); each run starts after the
+ * previous one's processes (Chromium helpers, BridJ's clean-up JVM) have ended. Targets: warm < 1.0 s,
  * cold < 2.5 s. The OS file cache is not dropped (the machine is shared). A one-label JavaFX app
  * ({@link StartupBaseline}) is started alternately with the same JVM, and the ratio to it is
  * printed: on a loaded machine the ratio says more than the milliseconds. It also times
@@ -32,6 +35,9 @@ import java.util.stream.Stream;
  */
 public final class StartupBench {
     private static final int RUNS = Integer.getInteger("startup.runs", 5);
+    /** Pause after each run once its processes are gone, so runs do not overlap. */
+    private static final long SETTLE_MS = Long.getLong("startup.settleMs", 500);
+
     private static List<String> jvmOptions = List.of();
 
     private StartupBench() {}
@@ -249,11 +255,28 @@ public final class StartupBench {
                 },
                 "startup-bench-reader");
         reader.start();
+        // Chromium's helpers and the JVM BridJ (webcam) starts at exit to delete its temp files
+        // outlive the app by a moment; the next start must not share the 2 cores with them.
+        Set<ProcessHandle> children = new HashSet<>();
         try {
-            return ready.get(120, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!ready.isDone() && System.nanoTime() < deadline) {
+                process.descendants().forEach(children::add);
+                Thread.sleep(20);
+            }
+            return ready.get(1, TimeUnit.SECONDS);
         } finally {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+            while (process.isAlive() && !process.waitFor(20, TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(children::add);
+            }
             reader.join(5000);
+            long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (ProcessHandle child : children) {
+                while (child.isAlive() && System.nanoTime() < settle) {
+                    Thread.sleep(20);
+                }
+            }
+            Thread.sleep(SETTLE_MS);
         }
     }
 
