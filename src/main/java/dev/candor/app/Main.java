@@ -258,13 +258,6 @@ public final class Main implements Callable<Integer> {
         loader.setDaemon(true);
         loader.start();
 
-        // While Chromium initialises on this thread, the other core loads the classes the JavaFX
-        // toolkit and the join screen will need.
-        if (!Boolean.getBoolean(NO_PRELOAD_PROPERTY)) {
-            StartupClasses.preloadInBackground();
-        }
-        BrowserRuntime browser = startBrowser(dir);
-
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "candor-background");
             t.setDaemon(true);
@@ -275,13 +268,24 @@ public final class Main implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        ResourceBundle text = UiParts.texts();
+        // While Chromium initialises on this thread, the other core loads the classes the JavaFX
+        // toolkit and the join screen will need, and builds the parts that do not need Chromium
+        // (texts, and the meeting page servers: page files, Jetty, the room ids' SecureRandom).
+        if (!Boolean.getBoolean(NO_PRELOAD_PROPERTY)) {
+            StartupClasses.preloadInBackground();
+        }
+        CompletableFuture<PageServers> pageServers = CompletableFuture.supplyAsync(
+                () -> new PageServers(UiParts.texts(), new LocalRoomServer(), new JitsiHostPageServer()), background);
+        BrowserRuntime browser = startBrowser(dir);
+
+        PageServers servers = await(pageServers);
+        ResourceBundle text = servers.text();
         BrowserCallScreens callScreens = new BrowserCallScreens(
                 browser,
-                new LocalRoomServer(),
+                servers.localRoom(),
                 roomHost,
                 roomPort,
-                new JitsiHostPageServer(),
+                servers.jitsi(),
                 background,
                 timer,
                 Clock.systemUTC(),
@@ -313,6 +317,20 @@ public final class Main implements Callable<Integer> {
             LoggerFactory.getLogger(Main.class).info("Candor stopped");
         }
         return 0;
+    }
+
+    /** The parts built on a background thread while Chromium starts. */
+    private record PageServers(ResourceBundle text, LocalRoomServer localRoom, JitsiHostPageServer jitsi) {}
+
+    /** The future's value; its failure is rethrown as it was thrown (as building in place would). */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     /**
