@@ -2,6 +2,7 @@ package dev.candor.app;
 
 import dev.candor.browser.BrowserRuntime;
 import dev.candor.browser.BrowserSettings;
+import dev.candor.browser.RuntimeDir;
 import dev.candor.browser.SystemBrowserOpener;
 import dev.candor.call.MeetingLink;
 import dev.candor.call.MeetingServer;
@@ -56,13 +57,28 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Desktop video meetings on Jitsi Meet, with local, announced AI.",
-        subcommands = {TranscribeCommand.class, SummarizeCommand.class, ModelsCommand.class})
+        subcommands = {
+            TranscribeCommand.class,
+            SummarizeCommand.class,
+            ModelsCommand.class,
+            UnpackBrowserCommand.class,
+            CdsTrainingCommand.class
+        })
 public final class Main implements Callable<Integer> {
     /** Set before the first logger is made; logback.xml writes there. */
     static final String LOGS_DIR_PROPERTY = "candor.logs.dir";
 
     /** How long a later process waits for the running one to take its link before starting itself. */
     static final Duration HANDOFF_TIMEOUT = Duration.ofSeconds(2);
+
+    /**
+     * A folder holding the embedded browser already unpacked ({@code candor unpack-browser DIR});
+     * the installers set it to the one inside the app, so the first start unpacks nothing.
+     */
+    static final String BROWSER_RUNTIME_PROPERTY = "candor.browser.runtime";
+
+    /** {@code -Dcandor.startup.noPreload=true} turns the background class preload off (to measure it). */
+    static final String NO_PRELOAD_PROPERTY = "candor.startup.noPreload";
 
     @Option(
             names = "--data-dir",
@@ -263,8 +279,6 @@ public final class Main implements Callable<Integer> {
         loader.setDaemon(true);
         loader.start();
 
-        BrowserRuntime browser = startBrowser(dir);
-
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "candor-background");
             t.setDaemon(true);
@@ -275,13 +289,24 @@ public final class Main implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        ResourceBundle text = UiParts.texts();
+        // While Chromium initialises on this thread, the other core loads the classes the JavaFX
+        // toolkit and the join screen will need, and builds the parts that do not need Chromium
+        // (texts, and the meeting page servers: page files, Jetty, the room ids' SecureRandom).
+        if (!Boolean.getBoolean(NO_PRELOAD_PROPERTY)) {
+            StartupClasses.preloadInBackground();
+        }
+        CompletableFuture<PageServers> pageServers = CompletableFuture.supplyAsync(
+                () -> new PageServers(UiParts.texts(), new LocalRoomServer(), new JitsiHostPageServer()), background);
+        BrowserRuntime browser = startBrowser(dir);
+
+        PageServers servers = await(pageServers);
+        ResourceBundle text = servers.text();
         BrowserCallScreens callScreens = new BrowserCallScreens(
                 browser,
-                new LocalRoomServer(),
+                servers.localRoom(),
                 roomHost,
                 roomPort,
-                new JitsiHostPageServer(),
+                servers.jitsi(),
                 background,
                 timer,
                 Clock.systemUTC(),
@@ -323,6 +348,20 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    /** The parts built on a background thread while Chromium starts. */
+    private record PageServers(ResourceBundle text, LocalRoomServer localRoom, JitsiHostPageServer jitsi) {}
+
+    /** The future's value; its failure is rethrown as it was thrown (as building in place would). */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
     /**
      * Offers this command line's meeting to a Candor already running on the data dir. True if it
      * took it (this process then exits); false to start normally: nobody runs, a stale socket, no
@@ -358,10 +397,14 @@ public final class Main implements Callable<Integer> {
      */
     BrowserRuntime startBrowser(Path dataDir) {
         BrowserSettings settings = fakeMedia ? BrowserSettings.forTests(dataDir) : BrowserSettings.of(dataDir);
+        String bundled = System.getProperty(BROWSER_RUNTIME_PROPERTY, "");
+        if (!bundled.isBlank()) {
+            settings = settings.withBundledRuntime(Path.of(bundled));
+        }
         BrowserRuntime.State state;
         BrowserRuntime browser;
         try (FirstRunSplash splash = new FirstRunSplash()) {
-            splash.showIfFirstStart(dataDir.resolve("jcef"));
+            splash.showIfFirstStart(RuntimeDir.choose(settings));
             browser = new BrowserRuntime(settings, new SystemBrowserOpener(), splash);
             state = browser.start();
         }

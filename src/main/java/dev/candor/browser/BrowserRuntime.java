@@ -95,8 +95,8 @@ public final class BrowserRuntime implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             progress.progress("Preparing the embedded browser", 0f);
-            Path installDir = settings.dataDir().resolve("jcef");
-            Files.createDirectories(installDir);
+            Path installDir = RuntimeDir.choose(settings);
+            boolean bundled = settings.bundledRuntime().map(installDir::equals).orElse(false);
             cacheDir = settings.dataDir()
                     .resolve("jcef-cache")
                     .resolve(Long.toString(ProcessHandle.current().pid()));
@@ -125,14 +125,8 @@ public final class BrowserRuntime implements AutoCloseable {
                     log.debug("CEF state {}", s);
                 }
             });
-            try (FileChannel lockFile = FileChannel.open(
-                    settings.dataDir().resolve("jcef.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                FileLock lock = lockFile.lock(); // two processes unpacking at once race inside jcefmaven
-                try {
-                    builder.install();
-                } finally {
-                    lock.release();
-                }
+            if (!bundled) {
+                unpackOnce(installDir);
             }
             long installed = System.nanoTime();
             app = builder.build();
@@ -151,7 +145,8 @@ public final class BrowserRuntime implements AutoCloseable {
             state = State.READY;
             progress.progress("Embedded browser ready", 1f);
             log.info(
-                    "Embedded browser ready: install {} ms, init {} ms, Chromium {}",
+                    "Embedded browser ready from {}: install {} ms, init {} ms, Chromium {}",
+                    installDir,
                     (installed - t0) / 1_000_000,
                     (System.nanoTime() - installed) / 1_000_000,
                     app.getVersion() == null ? "?" : app.getVersion().getChromeVersion());
@@ -186,6 +181,19 @@ public final class BrowserRuntime implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             log.debug("No JCEF build info", e);
             return "";
+        }
+    }
+
+    /** Unpacks into the data dir under a file lock: two processes unpacking at once race inside jcefmaven. */
+    private void unpackOnce(Path installDir) throws IOException {
+        try (FileChannel lockFile = FileChannel.open(
+                settings.dataDir().resolve("jcef.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.lock();
+            try {
+                RuntimeDir.unpack(installDir, this::onProgress);
+            } finally {
+                lock.release();
+            }
         }
     }
 

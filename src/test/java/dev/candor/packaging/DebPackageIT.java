@@ -3,6 +3,7 @@ package dev.candor.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.candor.browser.RuntimeDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,24 +84,50 @@ class DebPackageIT {
     }
 
     @Test
-    void packageCarriesTheJcefNativesAndTheLinuxJavaFxJarsOnTheClassPath() throws IOException {
-        String natives = entryStartingWith(APP + "lib/app/jcef-natives-linux-amd64-");
-        assertThat(sizeOf(natives))
+    void packageCarriesTheBrowserUnpackedAndTheLinuxJavaFxJarsOnTheClassPath() throws IOException {
+        Path runtime = unpacked.resolve("opt/candor/lib/app/jcef");
+        assertThat(sizeOf(APP + "lib/app/jcef/libcef.so"))
                 .as("the Chromium runtime must be inside the package: the installed app never downloads it")
                 .isGreaterThan(100_000_000L);
+        assertThat(listing.get(APP + "lib/app/jcef/jcef_helper")).startsWith("-rwxr-xr-x");
+        assertThat(RuntimeDir.isComplete(runtime))
+                .as("the unpacked runtime passes jcefmaven's own check, so the app uses it in place")
+                .isTrue();
+        assertThat(listing.keySet())
+                .as("the natives jar is not shipped a second time")
+                .noneMatch(path -> path.startsWith(APP + "lib/app/jcef-natives-"));
         String graphics = entryStartingWith(APP + "lib/app/javafx-graphics-");
         assertThat(listing.keySet()).anyMatch(path -> path.matches(".*/javafx-graphics-[0-9.]+-linux\\.jar"));
 
-        List<String> classPath = Files.readAllLines(unpacked.resolve("opt/candor/lib/app/Candor.cfg")).stream()
+        String cfg = Files.readString(unpacked.resolve("opt/candor/lib/app/Candor.cfg"));
+        List<String> classPath = cfg.lines()
                 .filter(line -> line.startsWith("app.classpath="))
                 .map(line -> line.substring(line.lastIndexOf('/') + 1))
                 .collect(Collectors.toList());
         assertThat(classPath)
                 .as("the launcher's class path (ADR 0004: class path, not modules)")
-                .contains(fileName(natives), fileName(graphics))
+                .contains(fileName(graphics))
                 .anyMatch(jar -> jar.matches("candor-.*\\.jar"));
+        assertThat(cfg)
+                .contains("app.mainclass=dev.candor.app.Main")
+                .contains("java-options=-Dcandor.browser.runtime=$APPDIR/jcef");
+    }
+
+    @Test
+    void startUpArchiveIsMadeAtInstallFromTheShippedClassList() throws IOException {
+        assertThat(listing).containsKey(APP + "lib/app/candor.classlist");
+        List<String> classes = Files.readAllLines(unpacked.resolve("opt/candor/lib/app/candor.classlist"));
+        assertThat(classes)
+                .as("the class list of a real start, made at build time under the build's display")
+                .anyMatch(line -> line.matches("dev/candor/app/Main( .*)?"))
+                .anyMatch(line -> line.matches("javafx/scene/control/Button( .*)?"));
         assertThat(Files.readString(unpacked.resolve("opt/candor/lib/app/Candor.cfg")))
-                .contains("app.mainclass=dev.candor.app.Main");
+                .contains("java-options=-XX:SharedArchiveFile=$APPDIR/candor.jsa");
+        assertThat(run("dpkg-deb", "--info", deb.toString(), "postinst"))
+                .contains("-XX:ArchiveClassesAtExit=\"$candor_app/candor.jsa.tmp\"")
+                .contains("cds-training \"$candor_app/candor.classlist\"")
+                .contains("mv -f \"$candor_app/candor.jsa.tmp\" \"$candor_app/candor.jsa\"");
+        assertThat(run("dpkg-deb", "--info", deb.toString(), "prerm")).contains("rm -f /opt/candor/lib/app/candor.jsa");
     }
 
     @Test
@@ -189,6 +216,30 @@ class DebPackageIT {
         assertThat(process.exitValue())
                 .as("launcher exit code; output:%n%s", output.get(10, TimeUnit.SECONDS))
                 .isZero();
+    }
+
+    @Test
+    void launcherStartsWhenTheStartUpArchiveIsDamaged() throws Exception {
+        Path archive = unpacked.resolve("opt/candor/lib/app/candor.jsa");
+        byte[] junk = new byte[64 * 1024];
+        new java.util.Random(7).nextBytes(junk);
+        Files.write(archive, junk);
+        try {
+            ProcessBuilder start = new ProcessBuilder(
+                            unpacked.resolve("opt/candor/bin/Candor").toString(), "--version")
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            start.environment().put("HOME", unpacked.resolve("home").toString());
+            Process process = start.start();
+            CompletableFuture<String> output = readAll(process);
+            assertThat(process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                    .isTrue();
+            String text = output.get(10, TimeUnit.SECONDS);
+            assertThat(process.exitValue()).as("exit code; output:%n%s", text).isZero();
+            assertThat(text).as("a damaged archive is ignored quietly").startsWith("Candor ");
+        } finally {
+            Files.deleteIfExists(archive);
+        }
     }
 
     private static String entryStartingWith(String prefix) {
