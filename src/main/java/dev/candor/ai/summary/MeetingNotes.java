@@ -21,8 +21,9 @@ final class MeetingNotes {
     private final Retelling retelling = new Retelling();
     private final List<Turn> turns = new ArrayList<>();
 
-    // Guarded by "this" only for adding turns; the summary state below by summaryLock, so adding a
-    // turn (which embeds its sentences) never waits for a summary and the other way round.
+    // "this" guards the turns; summaryLock the summary state below, so analysing a turn (which
+    // embeds its sentences) never waits for a summary and the other way round. Lock order:
+    // summaryLock, then this.
     private final Object summaryLock = new Object();
     private final KeyPointPicker keyPoints = new KeyPointPicker(retelling);
     private final DecisionFinder decisionFinder = new DecisionFinder(retelling);
@@ -37,8 +38,21 @@ final class MeetingNotes {
         this.analyser = analyser;
     }
 
-    synchronized void add(MeetingItem item) {
-        turns.add(analyser.analyse(item, turns.size()));
+    /**
+     * Analyses the item, then works out the findings of the turns that it settles, so a later
+     * "so far" summary has at most the last few turns' findings to work out however rarely it is
+     * asked for.
+     */
+    void add(MeetingItem item) {
+        synchronized (this) {
+            turns.add(analyser.analyse(item, turns.size()));
+        }
+        synchronized (summaryLock) {
+            List<Turn> now = turns();
+            settled(decisions, now, DecisionFinder.LOOKAHEAD, decisionFinder::inTurn);
+            settled(openQuestions, now, 0, openFinder::inTurn);
+            actionItems(now);
+        }
     }
 
     synchronized int size() {
@@ -83,6 +97,7 @@ final class MeetingNotes {
                 engine);
     }
 
+    /** Action items so far; also settles the per-turn findings the new turns allow. */
     private List<ActionItem> actionItems(List<Turn> now) {
         // Requests are told apart by the names of the people in the call: a new name reads every turn again.
         Set<String> before = Set.copyOf(speakers);
