@@ -78,9 +78,12 @@ public final class SummaryBench {
                 n,
                 words(longest.items),
                 Runtime.getRuntime().availableProcessors());
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
         Summary scratch = summarizer.summarizeNow(longest.items);
         double scratchMs = (System.nanoTime() - t0) / 1e6;
+        double scratchCpuMs = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
 
         SummarySession session = summarizer.openSession();
         session.soFar().get(); // starts the summary thread, whose CPU time is read below
@@ -115,8 +118,9 @@ public final class SummaryBench {
         double finalCpuMs = (threads.getThreadCpuTime(worker) - fCpu) / 1e6;
         System.out.printf(
                 Locale.ROOT,
-                "  from scratch (models loaded): %.0f ms (%d points)%n",
+                "  from scratch (models loaded): %.0f ms, CPU of this thread %.0f ms (%d points)%n",
                 scratchMs,
+                scratchCpuMs,
                 scratch.keyPoints().size());
         System.out.printf(
                 Locale.ROOT,
