@@ -47,6 +47,26 @@ final class MeetingNotes {
         synchronized (this) {
             turns.add(analyser.analyse(item, turns.size()));
         }
+        settle();
+    }
+
+    /**
+     * Adds items analysed elsewhere (a summary from scratch analyses on two threads); each turn's
+     * index must be its place in the call.
+     */
+    void addAnalysed(List<Turn> analysed) {
+        synchronized (this) {
+            for (Turn t : analysed) {
+                if (t.index() != turns.size()) {
+                    throw new IllegalArgumentException("turn " + t.index() + " added at " + turns.size());
+                }
+                turns.add(t);
+            }
+        }
+        settle();
+    }
+
+    private void settle() {
         synchronized (summaryLock) {
             List<Turn> now = turns();
             settled(decisions, now, DecisionFinder.LOOKAHEAD, decisionFinder::inTurn);

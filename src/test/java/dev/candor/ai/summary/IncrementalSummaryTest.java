@@ -49,6 +49,20 @@ class IncrementalSummaryTest {
     }
 
     @Test
+    void summaryFromScratchOnTwoThreadsEqualsTheRunningSummary() throws Exception {
+        List<MeetingItem> items =
+                TranscriptFile.read(ScriptedAnswers.sharedDir().resolve("eval/qmsum-val/TS3010a.json"));
+        try (DefaultSummarizer summarizer = new DefaultSummarizer(new EnglishText(), new Embedder())) {
+            var session = summarizer.openSession();
+            items.forEach(session::add);
+            Summary running = session.soFar().get();
+            assertThat(summarizer.summarizeNow(items)).isEqualTo(running);
+            assertThat(summarizer.summarize(items, (d, t, w) -> {}).get()).isEqualTo(running);
+            assertThat(running.keyPoints()).isNotEmpty();
+        }
+    }
+
+    @Test
     void soFarKeyPointsEqualFromScratchWhileARealMeetingGrowsIntoSeveralTopics() throws Exception {
         List<MeetingItem> items =
                 TranscriptFile.read(ScriptedAnswers.sharedDir().resolve("eval/qmsum-val/IS1006a.json"));
