@@ -59,7 +59,7 @@ public final class SummaryBench {
         System.out.printf(
                 Locale.ROOT,
                 "%nMemory (process RSS, MB): at start %.0f, models loaded %.0f, after summarising the"
-                        + " longest meeting %.0f -> summariser adds %.0f MB%n",
+                        + " longest meeting %.0f -> summariser adds %.0f MB (with speech to text: -Dbench=aiMemory)%n",
                 rssStart / 1024.0,
                 rssLoaded / 1024.0,
                 rssAfter / 1024.0,
@@ -78,33 +78,49 @@ public final class SummaryBench {
                 n,
                 words(longest.items),
                 Runtime.getRuntime().availableProcessors());
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
         Summary scratch = summarizer.summarizeNow(longest.items);
         double scratchMs = (System.nanoTime() - t0) / 1e6;
+        double scratchCpuMs = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
 
         SummarySession session = summarizer.openSession();
+        session.soFar().get(); // starts the summary thread, whose CPU time is read below
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long worker = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("candor-summary"))
+                .findFirst()
+                .orElseThrow()
+                .getId();
         long addNanos = 0;
         long maxAdd = 0;
         List<Double> updates = new ArrayList<>();
+        List<Double> updateCpu = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long a = System.nanoTime();
             session.add(longest.items.get(i));
             long took = System.nanoTime() - a;
             addNanos += took;
             maxAdd = Math.max(maxAdd, took);
-            if (i > 0 && i % Math.max(1, n / 8) == 0) {
+            if (i > 0 && (i % Math.max(1, n / 16) == 0 || i >= n - 3)) {
+                long cpu = threads.getThreadCpuTime(worker);
                 long u = System.nanoTime();
                 session.soFar().get();
                 updates.add((System.nanoTime() - u) / 1e6);
+                updateCpu.add((threads.getThreadCpuTime(worker) - cpu) / 1e6);
             }
         }
         long f = System.nanoTime();
+        long fCpu = threads.getThreadCpuTime(worker);
         Summary last = session.soFar().get();
         double finalMs = (System.nanoTime() - f) / 1e6;
+        double finalCpuMs = (threads.getThreadCpuTime(worker) - fCpu) / 1e6;
         System.out.printf(
                 Locale.ROOT,
-                "  from scratch (models loaded): %.0f ms (%d points)%n",
+                "  from scratch (models loaded): %.0f ms, CPU of this thread %.0f ms (%d points)%n",
                 scratchMs,
+                scratchCpuMs,
                 scratch.keyPoints().size());
         System.out.printf(
                 Locale.ROOT,
@@ -113,13 +129,18 @@ public final class SummaryBench {
                 maxAdd / 1e6);
         System.out.printf(
                 Locale.ROOT,
-                "  \"so far\" updates during the call: %s ms (max %.0f)%n",
+                "  \"so far\" updates during the call: %s ms (max %.0f); summary thread CPU %s ms (max %.0f)%n",
                 updates.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList(),
-                updates.stream().mapToDouble(d -> d).max().orElse(0));
+                updates.stream().mapToDouble(d -> d).max().orElse(0),
+                updateCpu.stream()
+                        .map(d -> String.format(Locale.ROOT, "%.0f", d))
+                        .toList(),
+                updateCpu.stream().mapToDouble(d -> d).max().orElse(0));
         System.out.printf(
                 Locale.ROOT,
-                "  final summary after the last turn: %.0f ms (%d points)%n",
+                "  final summary after the last turn: %.0f ms, CPU %.0f ms (%d points)%n",
                 finalMs,
+                finalCpuMs,
                 last.keyPoints().size());
         session.close();
     }

@@ -60,22 +60,39 @@ final class ActionItemFinder {
                 : Pattern.compile("(?i)(?:^|[.,!] *)(?:\\w+, )?(" + names + "),|, (" + names + ")[?.!]$");
     }
 
+    /** How many later turns a turn's findings look at (a request and its acceptance). */
+    static final int LOOKAHEAD = 2;
+
     List<ActionItem> find(List<Turn> turns) {
         List<Candidate> found = new ArrayList<>();
         for (Turn turn : turns) {
-            List<Utterance> ss = turn.sentences();
-            for (int i = 0; i < ss.size(); i++) {
-                Utterance s = ss.get(i);
-                Candidate c = commitment(turns, turn, i);
-                if (c == null) {
-                    c = acceptedRequest(turns, turn, s);
-                }
-                if (c != null) {
-                    found.add(c);
-                }
-            }
+            found.addAll(inTurn(turns, turn));
         }
         return merge(found);
+    }
+
+    /**
+     * The commitments and accepted requests of one turn, before merging. They depend on earlier
+     * turns, the next {@link #LOOKAHEAD} and the speakers' names only.
+     */
+    List<Candidate> inTurn(List<Turn> turns, Turn turn) {
+        List<Candidate> out = new ArrayList<>(0);
+        List<Utterance> ss = turn.sentences();
+        for (int i = 0; i < ss.size(); i++) {
+            Candidate c = commitment(turns, turn, i);
+            if (c == null) {
+                c = acceptedRequest(turns, turn, ss.get(i));
+            }
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** One item per owner and commitment, from the per-turn findings in meeting order. */
+    List<ActionItem> combine(List<Candidate> inOrder) {
+        return merge(inOrder);
     }
 
     private Candidate commitment(List<Turn> turns, Turn turn, int at) {
@@ -264,8 +281,7 @@ final class ActionItemFinder {
         return t.isEmpty() ? 0 : t.split("\\s+").length;
     }
 
-    private record Candidate(
-            String owner, String task, String due, Set<String> sources, int turn, boolean fromRequest) {}
+    record Candidate(String owner, String task, String due, Set<String> sources, int turn, boolean fromRequest) {}
 
     /** One item per owner and commitment: a request and its acceptance, or two sentences close together. */
     private static List<ActionItem> merge(List<Candidate> found) {

@@ -102,17 +102,38 @@ final class DecisionFinder {
         this.retelling = retelling;
     }
 
+    /** How many later turns a turn's judgement looks at ("Agreed?" — "Agreed."). */
+    static final int LOOKAHEAD = 1;
+
     List<SummaryPoint> find(List<Turn> turns) {
         List<Found> found = new ArrayList<>();
         for (Turn turn : turns) {
-            List<Utterance> ss = turn.sentences();
-            for (int i = 0; i < ss.size(); i++) {
-                Utterance s = ss.get(i);
-                Found f = judge(turns, turn, i, s);
-                if (f != null) {
-                    addOrMerge(found, f);
-                }
+            found.addAll(inTurn(turns, turn));
+        }
+        return combine(found);
+    }
+
+    /**
+     * The decisions said in one turn, before merging. It depends only on earlier turns and the
+     * next {@link #LOOKAHEAD}, so a running summary keeps it once those have been said.
+     */
+    List<Found> inTurn(List<Turn> turns, Turn turn) {
+        List<Found> out = new ArrayList<>(0);
+        List<Utterance> ss = turn.sentences();
+        for (int i = 0; i < ss.size(); i++) {
+            Found f = judge(turns, turn, i, ss.get(i));
+            if (f != null) {
+                out.add(f);
             }
+        }
+        return out;
+    }
+
+    /** Merges the per-turn findings (in meeting order) that restate one decision, and retells them. */
+    List<SummaryPoint> combine(List<Found> inOrder) {
+        List<Found> found = new ArrayList<>();
+        for (Found f : inOrder) {
+            addOrMerge(found, f);
         }
         List<SummaryPoint> out = new ArrayList<>();
         for (Found f : found) {
@@ -121,7 +142,7 @@ final class DecisionFinder {
         return out;
     }
 
-    private record Found(Utterance sentence, Set<String> sources) {}
+    record Found(Utterance sentence, Set<String> sources) {}
 
     private Found judge(List<Turn> turns, Turn turn, int at, Utterance s) {
         String text = s.text();

@@ -21,39 +21,52 @@ final class KeyPointPicker {
 
     private final Retelling retelling;
 
+    // What earlier calls worked out, reused while the meeting only grows: the candidate sentences,
+    // their topic nouns and retold lines, and the similarity at each gap whose windows are complete.
+    private int turnsSeen;
+    private int words;
+    private final List<Utterance> cands = new ArrayList<>();
+    private final List<String[]> nouns = new ArrayList<>();
+    private final List<String> retold = new ArrayList<>();
+    private double[] sims = new double[64];
+    private int simsStable;
+
     KeyPointPicker(Retelling retelling) {
         this.retelling = retelling;
     }
 
+    /**
+     * The key points of the meeting so far. Called again with the same turns and more, it reads
+     * only the new turns and recomputes only what the new sentences can change; the result is the
+     * same as a fresh picker's on the whole list.
+     */
     List<SummaryPoint> pick(List<Turn> turns) {
-        List<Utterance> cands = new ArrayList<>();
-        int words = 0;
-        for (Turn t : turns) {
-            for (Utterance u : t.sentences()) {
+        if (turns.size() < turnsSeen) {
+            reset();
+        }
+        for (int t = turnsSeen; t < turns.size(); t++) {
+            for (Utterance u : turns.get(t).sentences()) {
                 words += u.wordCount();
                 if (u.embedding() != null && u.wordCount() >= MIN_WORDS && !SpeechCleaner.isBackchannel(u.text())) {
                     cands.add(u);
+                    nouns.add(topicNouns(u));
+                    retold.add(null);
                 }
             }
         }
+        turnsSeen = turns.size();
         if (cands.isEmpty()) {
             return List.of();
         }
         int topics = Math.max(1, Math.min(14, words / 650));
-        List<List<Utterance>> segments = segment(cands, topics);
+        List<int[]> segments = segments(topics);
         Map<String, Integer> topicFreq = new HashMap<>();
         List<Map<String, Integer>> counts = new ArrayList<>();
-        for (List<Utterance> seg : segments) {
+        for (int[] seg : segments) {
             Map<String, Integer> c = new HashMap<>();
-            for (Utterance u : seg) {
-                for (int i = 0; i < u.tokens().length; i++) {
-                    String w = Words.lower(u.tokens()[i]);
-                    if (u.tags()[i].startsWith("NN")
-                            && Words.isContent(w)
-                            && w.length() > 2
-                            && Character.isLetter(w.charAt(0))) {
-                        c.merge(w, 1, Integer::sum);
-                    }
+            for (int i = seg[0]; i < seg[1]; i++) {
+                for (String w : nouns.get(i)) {
+                    c.merge(w, 1, Integer::sum);
                 }
             }
             c.keySet().forEach(w -> topicFreq.merge(w, 1, Integer::sum));
@@ -63,20 +76,29 @@ final class KeyPointPicker {
         List<SummaryPoint> out = new ArrayList<>();
         List<float[]> chosen = new ArrayList<>();
         for (int s = 0; s < segments.size(); s++) {
-            List<Utterance> seg = segments.get(s);
+            int from = segments.get(s)[0];
+            int to = segments.get(s)[1];
+            List<Utterance> seg = cands.subList(from, to);
             List<String> keywords = keywords(counts.get(s), topicFreq, segments.size());
             if (!keywords.isEmpty() && seg.size() >= 3) {
                 out.add(SummaryPoint.grounded(
                         "The group discussed " + join(keywords) + ".", sourcesFor(seg, keywords)));
             }
-            float[] centroid = centroid(seg);
-            List<Utterance> ranked = new ArrayList<>(seg);
-            ranked.sort(Comparator.comparingDouble((Utterance u) -> -score(u, centroid)));
-            List<Utterance> picked = new ArrayList<>();
-            for (Utterance u : ranked) {
+            float[] centroid = mean(cands, from, to);
+            double[] scores = new double[to - from];
+            Integer[] ranked = new Integer[to - from];
+            for (int i = from; i < to; i++) {
+                scores[i - from] = score(cands.get(i), centroid);
+                ranked[i - from] = i;
+            }
+            // A stable sort by score, as sorting the sentences themselves would give.
+            java.util.Arrays.sort(ranked, Comparator.comparingDouble((Integer i) -> -scores[i - from]));
+            List<Integer> picked = new ArrayList<>();
+            for (int i : ranked) {
                 if (picked.size() >= perTopic) {
                     break;
                 }
+                Utterance u = cands.get(i);
                 boolean repeat = false;
                 for (float[] c : chosen) {
                     if (Embedder.cosine(c, u.embedding()) > REPEAT) {
@@ -85,19 +107,48 @@ final class KeyPointPicker {
                     }
                 }
                 if (!repeat) {
-                    picked.add(u);
+                    picked.add(i);
                     chosen.add(u.embedding());
                 }
             }
-            picked.sort(Comparator.comparingInt(Utterance::turn).thenComparingInt(Utterance::position));
-            for (Utterance u : picked) {
-                String line = retelling.keyPoint(u);
+            // Candidates are in meeting order, so their index orders them by turn and position.
+            picked.sort(Integer::compare);
+            for (int i : picked) {
+                String line = retold.get(i);
+                if (line == null) {
+                    line = retelling.keyPoint(cands.get(i));
+                    retold.set(i, line);
+                }
                 if (!line.isEmpty()) {
-                    out.add(SummaryPoint.grounded(line, List.of(u.itemId())));
+                    out.add(SummaryPoint.grounded(line, List.of(cands.get(i).itemId())));
                 }
             }
         }
         return out;
+    }
+
+    private void reset() {
+        turnsSeen = 0;
+        words = 0;
+        cands.clear();
+        nouns.clear();
+        retold.clear();
+        simsStable = 0;
+    }
+
+    /** The nouns of a sentence that can name its topic, in order, with repeats. */
+    private static String[] topicNouns(Utterance u) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < u.tokens().length; i++) {
+            String w = Words.lower(u.tokens()[i]);
+            if (u.tags()[i].startsWith("NN")
+                    && Words.isContent(w)
+                    && w.length() > 2
+                    && Character.isLetter(w.charAt(0))) {
+                out.add(w);
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     private static double score(Utterance u, float[] centroid) {
@@ -141,20 +192,29 @@ final class KeyPointPicker {
         return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 
-    /** Splits at the {@code topics - 1} deepest dips in similarity between neighbouring windows. */
-    static List<List<Utterance>> segment(List<Utterance> cands, int topics) {
+    /**
+     * Splits the candidates at the {@code topics - 1} deepest dips in similarity between
+     * neighbouring windows; returns {@code [from, to)} index ranges. The similarity at a gap
+     * depends only on the {@link #WINDOW} sentences either side, so it is computed once those exist.
+     */
+    private List<int[]> segments(int topics) {
         int n = cands.size();
-        List<List<Utterance>> out = new ArrayList<>();
+        List<int[]> out = new ArrayList<>();
         if (topics <= 1 || n < 2 * WINDOW) {
-            out.add(cands);
+            out.add(new int[] {0, n});
             return out;
         }
-        double[] depth = new double[n];
-        double[] sim = new double[n];
-        for (int gap = 1; gap < n; gap++) {
+        if (sims.length < n) {
+            sims = java.util.Arrays.copyOf(sims, Math.max(n, sims.length * 2));
+        }
+        double[] sim = sims;
+        int firstUnstable = Math.max(1, simsStable + 1);
+        for (int gap = firstUnstable; gap < n; gap++) {
             sim[gap] = Embedder.cosine(
                     mean(cands, Math.max(0, gap - WINDOW), gap), mean(cands, gap, Math.min(n, gap + WINDOW)));
         }
+        simsStable = Math.max(simsStable, n - WINDOW);
+        double[] depth = new double[n];
         for (int gap = 1; gap < n; gap++) {
             double left = sim[gap];
             for (int i = gap - 1; i >= Math.max(1, gap - WINDOW); i--) {
@@ -194,10 +254,10 @@ final class KeyPointPicker {
         cuts.sort(Integer::compare);
         int start = 0;
         for (int c : cuts) {
-            out.add(cands.subList(start, c));
+            out.add(new int[] {start, c});
             start = c;
         }
-        out.add(cands.subList(start, n));
+        out.add(new int[] {start, n});
         return out;
     }
 
@@ -210,9 +270,5 @@ final class KeyPointPicker {
             }
         }
         return m;
-    }
-
-    static float[] centroid(List<Utterance> us) {
-        return mean(us, 0, us.size());
     }
 }

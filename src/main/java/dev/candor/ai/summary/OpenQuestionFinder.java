@@ -27,32 +27,48 @@ final class OpenQuestionFinder {
     }
 
     List<SummaryPoint> find(List<Turn> turns) {
+        List<Open> found = new ArrayList<>();
+        for (Turn turn : turns) {
+            found.addAll(inTurn(turns, turn));
+        }
+        return combine(found);
+    }
+
+    /** A sentence that leaves a matter open, with the question it answers; looks only backwards. */
+    record Open(int turn, Utterance question, Utterance cue) {}
+
+    /** The open matters said in one turn; depends on this turn and earlier ones only. */
+    List<Open> inTurn(List<Turn> turns, Turn turn) {
+        List<Open> out = new ArrayList<>(0);
+        for (Utterance s : turn.sentences()) {
+            if (!OPEN.matcher(s.text()).find()) {
+                continue;
+            }
+            Utterance question =
+                    ASKS.matcher(s.text()).find() && s.wordCount() >= 6 ? s : questionBefore(turns, turn, s);
+            out.add(new Open(turn.index(), question == null ? s : question, s));
+        }
+        return out;
+    }
+
+    /** Merges open matters said close together into one item, in meeting order. */
+    List<SummaryPoint> combine(List<Open> inOrder) {
         List<SummaryPoint> out = new ArrayList<>();
         int lastTurn = -10;
-        for (Turn turn : turns) {
-            for (Utterance s : turn.sentences()) {
-                if (!OPEN.matcher(s.text()).find()) {
-                    continue;
-                }
-                Set<String> sources = new LinkedHashSet<>();
-                Utterance question =
-                        ASKS.matcher(s.text()).find() && s.wordCount() >= 6 ? s : questionBefore(turns, turn, s);
-                if (question == null) {
-                    question = s;
-                }
-                sources.add(question.itemId());
-                sources.add(s.itemId());
-                if (turn.index() - lastTurn <= 3 && !out.isEmpty()) {
-                    // Same matter, still being left open: one item, more sources.
-                    SummaryPoint last = out.remove(out.size() - 1);
-                    Set<String> merged = new LinkedHashSet<>(last.sourceIds());
-                    merged.addAll(sources);
-                    out.add(SummaryPoint.grounded(last.text(), List.copyOf(merged)));
-                } else {
-                    out.add(SummaryPoint.grounded(retelling.openQuestion(question, s), List.copyOf(sources)));
-                }
-                lastTurn = turn.index();
+        for (Open o : inOrder) {
+            Set<String> sources = new LinkedHashSet<>();
+            sources.add(o.question().itemId());
+            sources.add(o.cue().itemId());
+            if (o.turn() - lastTurn <= 3 && !out.isEmpty()) {
+                // Same matter, still being left open: one item, more sources.
+                SummaryPoint last = out.remove(out.size() - 1);
+                Set<String> merged = new LinkedHashSet<>(last.sourceIds());
+                merged.addAll(sources);
+                out.add(SummaryPoint.grounded(last.text(), List.copyOf(merged)));
+            } else {
+                out.add(SummaryPoint.grounded(retelling.openQuestion(o.question(), o.cue()), List.copyOf(sources)));
             }
+            lastTurn = o.turn();
         }
         return out;
     }

@@ -64,7 +64,12 @@ final class Retelling {
                     .replaceFirst("^We've", "the group has")
                     .replaceFirst("^We'll", "the group will")
                     .replaceFirst("^We'd", "the group would")
-                    .replaceFirst("^We\\b", "the group");
+                    .replaceFirst("^We\\b", "the group")
+                    // "the group" takes a singular verb.
+                    .replaceFirst("^the group have\\b", "the group has")
+                    .replaceFirst("^the group were\\b", "the group was")
+                    .replaceFirst("^the group don't\\b", "the group doesn't")
+                    .replaceFirst("^the group do\\b", "the group does");
             return name + " said " + others(rest, name);
         }
         return name + " said that " + others(lowerFirst(t), name);

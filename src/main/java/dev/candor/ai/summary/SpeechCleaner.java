@@ -12,13 +12,16 @@ import java.util.regex.Pattern;
 public final class SpeechCleaner {
     private static final Pattern MARKS = Pattern.compile("\\{[^}]*}|\\[[^]]*]|<[^>]*>");
     private static final Pattern FILLERS = Pattern.compile(
-            "(?i)(?<![\\w'])(?:u+h+m*|u+m+|e+r+m+|e+h+|a+h+|hmm+|mm+(?:-hmm)?|mhm+|uh-huh|um-hmm|hm+)(?![\\w'])[,.]?");
+            "(?i)(?<![\\w'])(?:u+h+m*|u+m+|e+r+m+|e+h+|a+h+|hmm+|m+(?:-hmm)?|mhm+|uh-huh|um-hmm|hm+)(?![\\w'])[,.]?");
     private static final Pattern SOFT_FILLERS =
             Pattern.compile("(?i)(?:(?<=^)|(?<=[,.!?] ))(?:you know|i mean|like|sort of|kind of|well|so)\\s*,\\s*");
     private static final Pattern INNER_YOU_KNOW = Pattern.compile("(?i),\\s*(?:you know|i mean)\\s*(?=[,.!?])");
     private static final Pattern FALSE_START = Pattern.compile("(?i)(?<![\\w'])([\\w']+)-\\s+(?=\\w)");
     private static final Pattern REPEATS = Pattern.compile("(?i)(?<![\\w'])([\\w']+)(?:[\\s,]+\\1)+(?![\\w'])");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Spelled-out letters as some transcribers write them ("L_C_D_", "T_V_"): read as "LCD", "TV". */
+    private static final Pattern SPELLED = Pattern.compile("(?<![\\w])((?:[A-Za-z]_)+)(?![\\w])");
+
     private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.!?;:])");
     private static final Pattern DOUBLE_PUNCT = Pattern.compile("([,;:])\\s*(?=[,.!?;:])|,\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("^[\\s,.;:!?-]+");
@@ -26,6 +29,7 @@ public final class SpeechCleaner {
     /** Returns the cleaned text (may be empty when the turn held only fillers or noises). */
     public String clean(String raw) {
         String s = MARKS.matcher(raw).replaceAll(" ");
+        s = SPELLED.matcher(s).replaceAll(m -> m.group(1).replace("_", ""));
         s = s.replace('\u2019', '\'').replace(" '", " '");
         s = FALSE_START.matcher(s).replaceAll("");
         s = FILLERS.matcher(s).replaceAll(" ");

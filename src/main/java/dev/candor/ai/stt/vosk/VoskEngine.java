@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.ai.SpeechToText;
 import dev.candor.ai.SpeechToTextException;
+import dev.candor.ai.stt.NativeHeap;
 import dev.candor.ai.stt.RecognisedWord;
 import dev.candor.ai.stt.SpeechEngine;
 import dev.candor.ai.stt.UtteranceRecogniser;
@@ -29,12 +30,20 @@ public final class VoskEngine implements SpeechEngine {
     /** Files every Vosk model folder has; checked first so a wrong folder gets a clear message. */
     private static final List<String> REQUIRED = List.of("am/final.mdl", "conf/mfcc.conf");
 
+    /** At most one trim of the C heap per 20 s: it walks the heap, utterances end every few seconds. */
+    private static final long TRIM_INTERVAL_MS = 20_000;
+
+    /** glibc arenas once the engines load: each thread's own arena keeps what it once used. */
+    private static final int MALLOC_ARENAS = 2;
+
     private final Model model;
     private final String name;
+    private final NativeHeap heap;
 
-    private VoskEngine(Model model, String name) {
+    private VoskEngine(Model model, String name, NativeHeap heap) {
         this.model = model;
         this.name = name;
+        this.heap = heap;
     }
 
     /**
@@ -58,9 +67,14 @@ public final class VoskEngine implements SpeechEngine {
             throw new SpeechToTextException("The Vosk speech engine cannot run on this computer.", e);
         }
         try {
+            // Speech to text and the summariser allocate natively on several threads; capping the
+            // arenas (as MALLOC_ARENA_MAX would, but whatever launched us) keeps their freed memory
+            // in few heaps that trimming can give back.
+            NativeHeap heap = new NativeHeap(TRIM_INTERVAL_MS);
+            heap.limitArenas(MALLOC_ARENAS);
             Model model = new Model(modelDir.toString());
             LOG.info("Vosk model loaded from {}", modelDir);
-            return new VoskEngine(model, modelDir.getFileName().toString());
+            return new VoskEngine(model, modelDir.getFileName().toString(), heap);
         } catch (IOException | RuntimeException e) {
             throw new SpeechToTextException(
                     "The Vosk speech model in " + modelDir + " is damaged and could not be loaded.", e);
@@ -79,7 +93,7 @@ public final class VoskEngine implements SpeechEngine {
             r.setWords(true);
             r.setPartialWords(false);
             r.setMaxAlternatives(0);
-            return new VoskRecogniser(r);
+            return new VoskRecogniser(r, heap);
         } catch (IOException e) {
             throw new SpeechToTextException("The Vosk speech recogniser could not be created.", e);
         }
@@ -93,6 +107,7 @@ public final class VoskEngine implements SpeechEngine {
     /** One stream's recogniser; reset at each utterance so word times start at zero. */
     private static final class VoskRecogniser implements UtteranceRecogniser {
         private final Recognizer recognizer;
+        private final NativeHeap heap;
         private boolean partials = true;
         private boolean dirty;
         // Vosk keeps counting time across results and resets; word times are made relative to
@@ -100,8 +115,9 @@ public final class VoskEngine implements SpeechEngine {
         private long fedSamples;
         private long utteranceStartSample;
 
-        VoskRecogniser(Recognizer recognizer) {
+        VoskRecogniser(Recognizer recognizer, NativeHeap heap) {
             this.recognizer = recognizer;
+            this.heap = heap;
         }
 
         @Override
@@ -131,6 +147,8 @@ public final class VoskEngine implements SpeechEngine {
             recognizer.reset();
             dirty = false;
             utteranceStartSample = fedSamples;
+            // The decoder freed its buffers for this utterance; give the pages back between utterances.
+            heap.trimSoon();
             return words;
         }
 
@@ -153,6 +171,7 @@ public final class VoskEngine implements SpeechEngine {
         @Override
         public void close() {
             recognizer.close();
+            heap.trimNow();
         }
 
         private static List<RecognisedWord> words(String json, long offsetSamples) {
