@@ -173,12 +173,8 @@ public final class ModelsCommand implements java.util.concurrent.Callable<Intege
         }
     }
 
-    /** {@code candor models download NAME}: fetch, verify and install; Ctrl+C keeps the part. */
-    @Command(
-            name = "download",
-            mixinStandardHelpOptions = true,
-            description = "Download a catalogue model (resumes a partial download; the checksum is verified).")
-    static final class Download implements java.util.concurrent.Callable<Integer> {
+    /** A subcommand about one catalogue model: finds the shelf and the model, or says why not. */
+    abstract static class OneModel implements java.util.concurrent.Callable<Integer> {
         @CommandLine.ParentCommand
         ModelsCommand parent;
 
@@ -189,8 +185,7 @@ public final class ModelsCommand implements java.util.concurrent.Callable<Intege
         String name;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+        public final Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             ModelShelf shelf;
             try {
@@ -203,7 +198,22 @@ public final class ModelsCommand implements java.util.concurrent.Callable<Intege
             if (found.isEmpty()) {
                 return USAGE;
             }
-            CatalogueModel m = found.get();
+            return run(shelf, found.get(), spec.commandLine().getOut(), err);
+        }
+
+        /** Does the work on the model found; returns the exit code. */
+        abstract int run(ModelShelf shelf, CatalogueModel m, PrintWriter out, PrintWriter err);
+    }
+
+    /** {@code candor models download NAME}: fetch, verify and install; Ctrl+C keeps the part. */
+    @Command(
+            name = "download",
+            mixinStandardHelpOptions = true,
+            description = "Download a catalogue model (resumes a partial download; the checksum is verified).")
+    static final class Download extends OneModel {
+
+        @Override
+        int run(ModelShelf shelf, CatalogueModel m, PrintWriter out, PrintWriter err) {
             if (!m.verifiable()) {
                 err.println("candor models: the catalogue has no published checksum for " + m.id()
                         + ", so Candor will not download it (it could not be verified).");
@@ -302,34 +312,13 @@ public final class ModelsCommand implements java.util.concurrent.Callable<Intege
             name = "import",
             mixinStandardHelpOptions = true,
             description = "Install a model from a file you already have (its checksum must match the catalogue's).")
-    static final class Import implements java.util.concurrent.Callable<Integer> {
-        @CommandLine.ParentCommand
-        ModelsCommand parent;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The model's name, as 'candor models' lists it.")
-        String name;
+    static final class Import extends OneModel {
 
         @Parameters(index = "1", paramLabel = "FILE", description = "The downloaded file (.bin, or .zip for Vosk).")
         Path file;
 
         @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            ModelShelf shelf;
-            try {
-                shelf = parent.shelf();
-            } catch (IOException e) {
-                err.println("candor models: " + e.getMessage());
-                return FAILED;
-            }
-            Optional<CatalogueModel> found = parent.find(shelf, name, err);
-            if (found.isEmpty()) {
-                return USAGE;
-            }
-            CatalogueModel m = found.get();
+        int run(ModelShelf shelf, CatalogueModel m, PrintWriter out, PrintWriter err) {
             if (!m.verifiable()) {
                 err.println("candor models: the catalogue has no published checksum for " + m.id()
                         + ", so a copy of it cannot be verified; nothing was installed.");
@@ -352,31 +341,10 @@ public final class ModelsCommand implements java.util.concurrent.Callable<Intege
             name = "delete",
             mixinStandardHelpOptions = true,
             description = "Delete an installed model (and any partial download of it).")
-    static final class Delete implements java.util.concurrent.Callable<Integer> {
-        @CommandLine.ParentCommand
-        ModelsCommand parent;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The model's name, as 'candor models' lists it.")
-        String name;
+    static final class Delete extends OneModel {
 
         @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            ModelShelf shelf;
-            try {
-                shelf = parent.shelf();
-            } catch (IOException e) {
-                err.println("candor models: " + e.getMessage());
-                return FAILED;
-            }
-            Optional<CatalogueModel> found = parent.find(shelf, name, err);
-            if (found.isEmpty()) {
-                return USAGE;
-            }
-            CatalogueModel m = found.get();
+        int run(ModelShelf shelf, CatalogueModel m, PrintWriter out, PrintWriter err) {
             boolean installed = shelf.isInstalled(m);
             boolean partial = Files.exists(shelf.partFile(m));
             if (!installed && !partial) {
