@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -435,8 +434,7 @@ public final class Main implements Callable<Integer> {
 
     private void onReady() {
         FirstRunSplash.closeLauncherSplash();
-        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-        long ms = Duration.between(started, Instant.now()).toMillis();
+        long ms = ProcessAge.now().toMillis();
         LoggerFactory.getLogger(Main.class).info("Join screen ready {} ms after process start", ms);
         if (exitWhenReady) {
             err.println("READY " + ms);
