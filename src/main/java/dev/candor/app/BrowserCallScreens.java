@@ -140,8 +140,15 @@ public final class BrowserCallScreens implements CallScreenFactory, AutoCloseabl
         channel.attach(view.page());
         screenShare.attach(view.page());
         String shareLink = local ? localRoom.url(meeting.room()).toString() : meeting.url();
-        return CompletableFuture.completedFuture(
-                new LiveCallScreen.Connection(session, view, () -> view.close(), shareLink, screenShare));
+        return CompletableFuture.completedFuture(new LiveCallScreen.Connection(
+                session,
+                view,
+                () -> {
+                    screenShare.close();
+                    view.close();
+                },
+                shareLink,
+                screenShare));
     }
 
     /** The local room's page URL for people without Candor; starts the room server if needed. */

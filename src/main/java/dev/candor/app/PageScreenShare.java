@@ -46,6 +46,11 @@ final class PageScreenShare implements dev.candor.ui.call.ScreenShare {
         return spec;
     }
 
+    /** The call ended: an open picker closes and nothing more may be shared. */
+    void close() {
+        gate.close();
+    }
+
     void attach(BrowserPage page) {
         this.page = page;
     }

@@ -30,6 +30,8 @@ public final class ScreenShareGate {
     private final Executor background;
     private final AtomicBoolean picking = new AtomicBoolean();
     private volatile Optional<DesktopSource> granted = Optional.empty();
+    private volatile CompletableFuture<Optional<DesktopSource>> openPicker;
+    private volatile boolean closed;
 
     /** @param meetingOrigins origins as {@code scheme://host:port} (the port always written) */
     public ScreenShareGate(
@@ -49,17 +51,33 @@ public final class ScreenShareGate {
             log.warn("Screen capture refused to a page that is not the meeting's ({})", origin);
             return CompletableFuture.completedFuture(Optional.empty());
         }
+        if (closed) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         if (!picking.compareAndSet(false, true)) {
             log.info("Screen capture request ignored: the picker is already open");
             return CompletableFuture.completedFuture(Optional.empty());
         }
         CompletableFuture<Optional<DesktopSource>> result = new CompletableFuture<>();
         CompletableFuture.supplyAsync(sources::list, background)
-                .thenCompose(list -> picker.choose(list).thenApply(choice -> offered(choice, list)))
+                .thenCompose(list -> {
+                    CompletableFuture<Optional<DesktopSource>> choosing =
+                            picker.choose(list).toCompletableFuture();
+                    openPicker = choosing;
+                    if (closed) {
+                        choosing.cancel(false);
+                    }
+                    return choosing.thenApply(choice -> offered(choice, list));
+                })
                 .whenComplete((choice, error) -> {
                     picking.set(false);
-                    if (error != null) {
-                        log.warn("Screen picker failed", error);
+                    openPicker = null;
+                    if (error != null || closed) {
+                        if (closed) {
+                            log.info("Screen picker closed: the call ended");
+                        } else {
+                            log.warn("Screen picker failed", error);
+                        }
                         result.complete(Optional.empty());
                         return;
                     }
@@ -80,6 +98,19 @@ public final class ScreenShareGate {
     /** What the meeting may capture now, if the user chose something and has not stopped. */
     public Optional<DesktopSource> granted() {
         return granted;
+    }
+
+    /**
+     * The call has ended: the grant is gone, an open picker is closed (its answer would go
+     * nowhere) and later requests are refused.
+     */
+    public void close() {
+        closed = true;
+        stopped();
+        CompletableFuture<Optional<DesktopSource>> open = openPicker;
+        if (open != null) {
+            open.cancel(false);
+        }
     }
 
     /** Sharing stopped (by the user, the page or the end of the call): the grant is gone. */

@@ -49,6 +49,21 @@ class ScreenShareGateTest {
     }
 
     @Test
+    void whenTheCallEndsAnOpenPickerIsCancelledAndNothingMoreIsGranted() throws Exception {
+        ScreenShareGate gate = gate(picker);
+        CompletionStage<Optional<DesktopSource>> request = gate.request(MEETING);
+        assertThat(request.toCompletableFuture()).isNotDone();
+
+        gate.close();
+
+        assertThat(answer).isCancelled(); // FxDesktopPicker closes its dialog on this
+        assertThat(get(request)).isEmpty();
+        assertThat(gate.granted()).isEmpty();
+        assertThat(get(gate.request(MEETING))).isEmpty();
+        assertThat(pickersShown).hasValue(1);
+    }
+
+    @Test
     void aPageOfAnotherOriginIsRefusedWithoutAPicker() throws Exception {
         ScreenShareGate gate = gate(picker);
         assertThat(get(gate.request("https://evil.example"))).isEmpty();

@@ -15,7 +15,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Candor's screen picker as a modal dialog over the app's window. Closing the dialog is Cancel.
+ * Candor's screen picker as a modal dialog over the app's window. Closing the dialog is Cancel;
+ * cancelling the returned stage (the call ended) closes the dialog.
  *
  * <p>Threads: {@link #choose} may be called from any thread; the dialog opens on the FX thread.
  */
@@ -33,6 +34,9 @@ public final class FxDesktopPicker implements DesktopPicker {
     public CompletionStage<Optional<DesktopSource>> choose(List<DesktopSource> sources) {
         CompletableFuture<Optional<DesktopSource>> answer = new CompletableFuture<>();
         Platform.runLater(() -> {
+            if (answer.isDone()) {
+                return; // cancelled before it could open: the call has already ended
+            }
             ScreenPickerViewModel model = new ScreenPickerViewModel(sources, text);
             Stage stage = new Stage();
             stage.setTitle(text.getString("screen.title"));
@@ -50,6 +54,8 @@ public final class FxDesktopPicker implements DesktopPicker {
                 stage.close();
                 answer.complete(choice == null ? Optional.empty() : choice);
             });
+            // The caller cancels the answer when the call ends: the dialog goes with it.
+            answer.whenComplete((choice, error) -> Platform.runLater(stage::close));
             stage.show();
             opened.accept(model);
         });

@@ -93,4 +93,28 @@ class ScreenPickerViewModelTest {
                 .get();
         assertThat(other.answer()).isCompletedWithValue(Optional.empty());
     }
+
+    @Test
+    void theDialogClosesWhenTheCallEndsWhileItIsOpen() throws Exception {
+        java.util.concurrent.CompletableFuture<ScreenPickerViewModel> opened =
+                new java.util.concurrent.CompletableFuture<>();
+        FxDesktopPicker picker = new FxDesktopPicker(UiParts.texts(), opened::complete);
+        java.util.concurrent.CompletableFuture<Optional<DesktopSource>> answer =
+                picker.choose(List.of(SCREEN)).toCompletableFuture();
+        opened.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        String title = UiParts.texts().getString("screen.title");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> showingWithTitle(title)).get())
+                .isTrue();
+
+        answer.cancel(false); // what ScreenShareGate.close does when the call ends
+
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> showingWithTitle(title)).get())
+                .isFalse();
+    }
+
+    private static boolean showingWithTitle(String title) {
+        return javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.stage.Stage st && st.isShowing() && title.equals(st.getTitle()));
+    }
 }
