@@ -74,7 +74,7 @@ public final class RenderBench {
             System.out.printf(Locale.ROOT, "render: page 1280x720 animated, %d s measured after 2 s warm-up%n", 10);
             System.out.printf(
                     Locale.ROOT,
-                    "render: CEF onPaint calls %.1f/s = %.1f distinct frames/s (baseline; each frame is painted twice)%n",
+                    "render: CEF onPaint calls %.1f/s = %.1f distinct frames/s (baseline: repeated paints of the same frame not counted)%n",
                     paintsPerSecond,
                     framesPerSecond);
             System.out.printf(
