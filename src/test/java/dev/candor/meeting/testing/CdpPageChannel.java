@@ -58,7 +58,9 @@ public final class CdpPageChannel implements PageChannel, AutoCloseable {
             if (msg.path("method").asText().equals("Runtime.bindingCalled")
                     && msg.path("params").path("name").asText().equals(BINDING)) {
                 String json = msg.path("params").path("payload").asText();
-                delivery.execute(() -> receiver.accept(PageMessage.fromJson(json)));
+                if (!delivery.isShutdown()) { // a message after close() is dropped, as a closed page's is
+                    delivery.execute(() -> receiver.accept(PageMessage.fromJson(json)));
+                }
             }
         });
         page.call("Runtime.addBinding", HeadlessChromium.JSON.createObjectNode().put("name", BINDING));

@@ -200,7 +200,14 @@ public final class HeadlessChromium implements AutoCloseable {
                         }
                     } else {
                         for (Consumer<JsonNode> l : eventListeners) {
-                            l.accept(msg);
+                            try {
+                                l.accept(msg);
+                            } catch (RuntimeException e) {
+                                // An exception thrown out of onText makes the JDK abort the
+                                // DevTools socket, failing every later call of every test.
+                                org.slf4j.LoggerFactory.getLogger(HeadlessChromium.class)
+                                        .warn("A DevTools event listener failed", e);
+                            }
                         }
                     }
                 } catch (IOException e) {
