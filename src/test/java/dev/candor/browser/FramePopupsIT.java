@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +27,7 @@ class FramePopupsIT {
 
     private final SharedBrowser.Runtime runtime;
     private final EmbeddedBrowserIT.Inbox inbox = new EmbeddedBrowserIT.Inbox();
-    private Stage stage;
+    private ShownPage shown;
     private BrowserView view;
 
     FramePopupsIT(SharedBrowser.Runtime runtime) {
@@ -52,27 +49,16 @@ class FramePopupsIT {
 
     @AfterEach
     void closeView() throws Exception {
-        if (view != null) view.close().get(5, TimeUnit.SECONDS);
-        if (stage != null) {
-            fx(() -> {
-                stage.close();
-                return null;
-            });
-        }
+        if (shown != null) shown.close();
     }
 
     @Test
     void aBlankTargetLinkAndWindowOpenInACrossOriginFrameOpenInTheSystemBrowser() throws Exception {
-        fx(() -> {
-            view = runtime.browser.open(
-                    inbox.register(PageSpec.builder(host.url("popup-host.html")), "frame.ready", "frame.pointer")
-                            .build());
-            stage = new Stage();
-            stage.setScene(new Scene(new StackPane(view), 640, 400));
-            stage.show();
-            return null;
-        });
-        view.page().firstLoad().get(15, TimeUnit.SECONDS);
+        shown = ShownPage.show(
+                runtime,
+                inbox.register(PageSpec.builder(host.url("popup-host.html")), "frame.ready", "frame.pointer")
+                        .build());
+        view = shown.view();
         JsonNode ready = inbox.await("frame.ready", s -> true);
         assertThat(ready.path("injected").asBoolean())
                 .as("frame-links.js ran in the frame")

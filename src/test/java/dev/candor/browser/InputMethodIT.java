@@ -7,14 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.input.InputMethodEvent;
 import javafx.scene.input.InputMethodHighlight;
 import javafx.scene.input.InputMethodTextRun;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +26,7 @@ class InputMethodIT {
 
     private final SharedBrowser.Runtime runtime;
     private final EmbeddedBrowserIT.Inbox inbox = new EmbeddedBrowserIT.Inbox();
-    private Stage stage;
+    private ShownPage shown;
     private BrowserView view;
 
     InputMethodIT(SharedBrowser.Runtime runtime) {
@@ -50,13 +47,7 @@ class InputMethodIT {
 
     @AfterEach
     void closeView() throws Exception {
-        if (view != null) view.close().get(5, TimeUnit.SECONDS);
-        if (stage != null) {
-            fx(() -> {
-                stage.close();
-                return null;
-            });
-        }
+        if (shown != null) shown.close();
     }
 
     @Test
@@ -70,15 +61,10 @@ class InputMethodIT {
     }
 
     private void composeIn(String page) throws Exception {
-        fx(() -> {
-            view = runtime.browser.open(inbox.register(PageSpec.builder(server.url(page)), "ime.state")
-                    .build());
-            stage = new Stage();
-            stage.setScene(new Scene(new StackPane(view), 640, 400));
-            stage.show();
-            return null;
-        });
-        view.page().firstLoad().get(15, TimeUnit.SECONDS);
+        shown = ShownPage.show(
+                runtime,
+                inbox.register(PageSpec.builder(server.url(page)), "ime.state").build());
+        view = shown.view();
         waitFor(() -> "ime ready".equals(view.getTitle()), "page shown");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         boolean focused = false;
